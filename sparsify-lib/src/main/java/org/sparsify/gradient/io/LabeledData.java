@@ -44,8 +44,9 @@ public record LabeledData(
       JavaRDD<SparseExample> unindexed,
       String source,
       UnaryOperator<RuntimeException> translate) {
+    // zipWithIndex runs a job of its own when there is more than one partition.
     JavaRDD<SparseExample> examples =
-        unindexed.zipWithIndex().map(pair -> pair._1().withId(pair._2()));
+        runTranslated(() -> unindexed.zipWithIndex().map(pair -> pair._1().withId(pair._2())), translate);
     examples.persist(StorageLevel.MEMORY_AND_DISK());
     Counts counts =
         runTranslated(
@@ -61,10 +62,11 @@ public record LabeledData(
       Supplier<T> action, UnaryOperator<RuntimeException> translate) {
     try {
       return action.get();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's SparkException is checked but thrown from Scala without a declaration.
       Optional<IllegalArgumentException> invalid = findInvalidInput(e);
       if (invalid.isEmpty()) {
-        throw e;
+        throw LabeledData.<RuntimeException>rethrow(e);
       }
       RuntimeException translated = translate.apply(invalid.get());
       if (translated != e && translated.getCause() == null) {
@@ -72,6 +74,11 @@ public record LabeledData(
       }
       throw translated;
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E rethrow(Exception e) throws E {
+    throw (E) e;
   }
 
   private static Optional<IllegalArgumentException> findInvalidInput(Throwable error) {

@@ -1,6 +1,8 @@
 package org.sparsify.gradient.io;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Parses one line of LIBSVM text, {@code label index:value index:value ...}, into a
@@ -12,6 +14,10 @@ import java.util.Arrays;
  * {@code #} return null. Anything after a {@code #} in a line is a comment.
  */
 public final class LibsvmParser {
+
+  /** Spellings of NaN and infinity that other tools write and Java's parser rejects or accepts. */
+  private static final Set<String> NOT_FINITE =
+      Set.of("nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
 
   private LibsvmParser() {}
 
@@ -68,11 +74,16 @@ public final class LibsvmParser {
     if (colon <= 0 || colon == token.length() - 1) {
       throw new IllegalArgumentException("feature must be index:value but was '" + token + "'");
     }
+    String valueText = token.substring(colon + 1);
+    if (NOT_FINITE.contains(valueText.toLowerCase(Locale.ROOT))) {
+      throw new IllegalArgumentException(
+          "feature value must be finite but was '" + token + "'; remove or impute the value");
+    }
     long index;
     double value;
     try {
       index = Long.parseLong(token.substring(0, colon));
-      value = Double.parseDouble(token.substring(colon + 1));
+      value = Double.parseDouble(valueText);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "feature must be index:value with an integer index and a number but was '" + token + "'", e);

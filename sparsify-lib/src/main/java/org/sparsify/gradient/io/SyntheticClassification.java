@@ -1,5 +1,6 @@
 package org.sparsify.gradient.io;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.sparsify.common.SeededHash;
  * @param nonZerosPerRow the number of feature draws per row (default 20); repeats merge
  * @param seed the seed of every draw
  */
-public record SyntheticClassification(long rows, int features, int nonZerosPerRow, long seed) {
+public record SyntheticClassification(long rows, int features, int nonZerosPerRow, long seed)
+    implements Serializable {
 
   /** Checks the parameters. */
   public SyntheticClassification {
