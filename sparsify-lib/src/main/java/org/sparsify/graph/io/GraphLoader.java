@@ -59,9 +59,15 @@ public final class GraphLoader {
         return index(sc, readRecords(spark, path, options, GraphLoader::longId), options, true);
       }
       return index(sc, readRecords(spark, path, options, GraphLoader::stringId), options, false);
-    } catch (RuntimeException e) {
-      throw withLineNumber(e, sc.hadoopConfiguration());
+    } catch (Exception e) {
+      // Spark reports a failed task as a SparkException, a checked exception in Java's eyes.
+      throw GraphLoader.<RuntimeException>rethrow(withLineNumber(e, sc.hadoopConfiguration()));
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E rethrow(Exception e) throws E {
+    throw (E) e;
   }
 
   // ---------------------------------------------------------------- reading
@@ -351,7 +357,7 @@ public final class GraphLoader {
    * Finds an {@link InputFormatException} among the causes of a failed Spark job and returns it
    * with its line number, which only the driver can compute from the byte offset.
    */
-  static RuntimeException withLineNumber(RuntimeException failure, Configuration conf) {
+  static Exception withLineNumber(Exception failure, Configuration conf) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof InputFormatException) {
         InputFormatException e = (InputFormatException) t;
