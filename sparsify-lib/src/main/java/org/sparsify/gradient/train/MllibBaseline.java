@@ -22,7 +22,8 @@ import org.sparsify.gradient.io.SparseExample;
  *
  * <p>Settings that make the objectives equal: {@code regParam} = R, {@code elasticNetParam} = 0
  * (MLlib's penalty is then (R/2)·‖w‖², intercept exempt), {@code standardization} = false, the
- * same intercept choice. Labels -1/+1 become 0/1.
+ * same intercept choice. Labels -1/+1 become 0/1. L-BFGS stops at a relative objective change
+ * of 1e-6 or after the given number of iterations.
  */
 public final class MllibBaseline {
 
@@ -49,7 +50,7 @@ public final class MllibBaseline {
         .setStandardization(false)
         .setFitIntercept(intercept)
         .setMaxIter(maxIterations)
-        .setTol(1e-9);
+        .setTol(1e-6);
     long start = System.nanoTime();
     LogisticRegressionModel model = estimator.fit(trainFrame);
     long millis = (System.nanoTime() - start) / 1_000_000;
