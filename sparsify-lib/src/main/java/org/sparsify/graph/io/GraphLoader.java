@@ -1,7 +1,6 @@
 package org.sparsify.graph.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.sparsify.common.LineNumbers;
 import org.sparsify.graph.WeightedEdge;
 import org.sparsify.graph.io.EdgeListOptions.HeaderMode;
 import org.sparsify.graph.io.EdgeListOptions.IdType;
@@ -436,39 +436,17 @@ public final class GraphLoader {
         if (e.byteOffset() < 0 || e.lineNumber() > 0) {
           return e;
         }
-        return e.withLineNumber(lineNumberAt(conf, e.file(), e.byteOffset()));
+        return e.withLineNumber(lineNumberOrUnknown(conf, e));
       }
     }
     return failure;
   }
 
-  /**
-   * Returns the 1-based number of the line that starts at {@code offset}, or -1 if the file cannot
-   * be read.
-   *
-   * <p>NOTE: for compressed input the offset is not a position in the decompressed text, so the
-   * line number is wrong; the error still names the file and the value.
-   */
-  static long lineNumberAt(Configuration conf, String file, long offset) {
-    Path path = new Path(file);
-    try (InputStream in = path.getFileSystem(conf).open(path)) {
-      byte[] buffer = new byte[1 << 16];
-      long line = 1;
-      long remaining = offset;
-      while (remaining > 0) {
-        int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-        if (read < 0) {
-          break;
-        }
-        for (int i = 0; i < read; i++) {
-          if (buffer[i] == '\n') {
-            line++;
-          }
-        }
-        remaining -= read;
-      }
-      return line;
-    } catch (IOException e) {
+  private static long lineNumberOrUnknown(Configuration conf, InputFormatException e) {
+    try {
+      return LineNumbers.lineNumberAt(conf, new Path(e.file()), e.byteOffset());
+    } catch (IOException notReadable) {
+      e.addSuppressed(notReadable);
       return -1;
     }
   }
