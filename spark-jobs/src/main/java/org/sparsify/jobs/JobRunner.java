@@ -1,0 +1,94 @@
+package org.sparsify.jobs;
+
+import java.io.IOException;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sparsify.graph.io.InputFormatException;
+import org.sparsify.jobs.cli.JobOptions;
+import org.sparsify.jobs.io.MetricsJson;
+import org.sparsify.jobs.io.OutputDirectory;
+
+/**
+ * The life cycle shared by every job: parse options, print help, stage the output directory, run,
+ * write {@code metrics.json}, commit, and map failures to exit codes.
+ *
+ * <p>Exit codes: 0 success, 2 invalid options or input (the message says what to fix), 1 any
+ * other failure.
+ */
+public final class JobRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+  private JobRunner() {}
+
+  /** The body of one job, writing into a staged output directory. */
+  @FunctionalInterface
+  public interface Body {
+    void run(SparkSession spark, JobOptions.Parsed options, OutputDirectory output, MetricsJson metrics)
+        throws IOException;
+  }
+
+  /** Runs {@code body} with a session from {@link SparkSessions}; returns the exit code. */
+  public static int run(String job, JobOptions declared, String[] args, Body body) {
+    JobOptions.Parsed options;
+    try {
+      options = declared.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(job + ": " + e.getMessage());
+      return 2;
+    }
+    if (options.flag("help")) {
+      System.out.print(declared.help());
+      return 0;
+    }
+    try {
+      LOG.info("{}: parameters {}", job, options.resolved());
+      SparkSession spark = SparkSessions.create("sparsify-" + job);
+      runStaged(spark, job, options, body);
+      return 0;
+    } catch (IllegalArgumentException | InputFormatException e) {
+      LOG.error("{} failed: {}", job, e.getMessage());
+      System.err.println(job + ": " + e.getMessage());
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      LOG.error("{} failed", job, e);
+      System.err.println(job + " failed: " + e);
+      return 1;
+    }
+  }
+
+  private static void runStaged(SparkSession spark, String job, JobOptions.Parsed options, Body body)
+      throws IOException {
+    OutputDirectory output =
+        OutputDirectory.prepare(
+            spark.sparkContext().hadoopConfiguration(), options.required("output"), options.flag("overwrite"));
+    boolean committed = false;
+    try {
+      MetricsJson metrics = new MetricsJson().put("job", job).put("parameters", options.resolved());
+      body.run(spark, options, output, metrics);
+      output.writeText("metrics.json", metrics.toJson());
+      output.commit();
+      committed = true;
+      LOG.info("{}: wrote {}", job, output.target());
+    } finally {
+      if (!committed) {
+        output.abort();
+      }
+    }
+  }
+
+  /** Runs a job from {@code main}: stops Spark and exits with the job's exit code. */
+  public static void exit(int code) {
+    SparkSession.getActiveSession().foreach(s -> {
+      s.stop();
+      return null;
+    });
+    System.exit(code);
+  }
+
+  /** Returns the milliseconds elapsed since {@code startNanos}. */
+  public static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000L;
+  }
+}

@@ -1,0 +1,98 @@
+package org.sparsify.graph.sampling;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
+import org.sparsify.graph.WeightedEdge;
+import org.sparsify.graph.io.LoadedGraph;
+import scala.Tuple2;
+
+/**
+ * Uniform edge sampling with reweighting, which keeps the spectral subspace that spectral
+ * clustering uses when the graph has well-separated clusters (He, Drineas and Khanna, arXiv
+ * 2510.12669).
+ *
+ * <p>Bernoulli mode keeps each undirected edge with probability p and multiplies its weight by
+ * 1/p. Budget modes draw q edges uniformly with replacement, modelled as independent Poisson(q/m)
+ * multiplicities per edge (see {@link EdgeSampling#budgetWeight}); a kept edge is weighted by its
+ * multiplicity times m/q. In every mode the expected weight of each edge, and so of the whole
+ * graph and of every cut, equals the original.
+ *
+ * <p>Determinism: the decision for an edge depends only on the seed and its two endpoint indices,
+ * which {@link org.sparsify.graph.io.GraphLoader} assigns from the sorted node ids; the same seed
+ * gives the same sample at any partition count and on recomputation.
+ *
+ * <p>Cost: one pass over the edges with no shuffle for the sample itself, plus one shuffle of the
+ * kept endpoints to count the nodes the sample leaves isolated.
+ */
+public final class UniformEdgeSampler {
+
+  private UniformEdgeSampler() {}
+
+  /** Samples {@code graph} by {@code spec} with the given seed; the result's edges are persisted. */
+  public static SampledGraph sample(LoadedGraph graph, SamplingSpec spec, long seed) {
+    long m = graph.numEdges();
+    long draws = drawsFor(spec, graph.numNodes());
+    JavaRDD<WeightedEdge> kept = keep(graph.edges(), spec, seed, m, draws);
+    kept.persist(StorageLevel.MEMORY_AND_DISK());
+
+    Tuple2<Long, Double> keptTotals = countAndWeight(kept);
+    double weightBefore = countAndWeight(graph.edges())._2();
+    long connected =
+        kept.flatMap(e -> List.of(e.src(), e.dst()).iterator()).distinct().count();
+    return new SampledGraph(
+        kept,
+        spec,
+        draws,
+        graph.numNodes(),
+        m,
+        keptTotals._1(),
+        weightBefore,
+        keptTotals._2(),
+        graph.numNodes() - connected);
+  }
+
+  /** Returns q for budget modes and 0 otherwise. */
+  static long drawsFor(SamplingSpec spec, long numNodes) {
+    if (spec instanceof SamplingSpec.Budget budget) {
+      return budget.q();
+    }
+    if (spec instanceof SamplingSpec.BudgetPerNodeLog perNode) {
+      return perNode.budgetFor(numNodes);
+    }
+    return 0;
+  }
+
+  private static JavaRDD<WeightedEdge> keep(
+      JavaRDD<WeightedEdge> edges, SamplingSpec spec, long seed, long m, long draws) {
+    if (spec instanceof SamplingSpec.Bernoulli bernoulli) {
+      double p = bernoulli.p();
+      return reweight(edges, e -> EdgeSampling.bernoulliWeight(seed, e.src(), e.dst(), e.weight(), p));
+    }
+    if (spec instanceof SamplingSpec.None) {
+      return edges.map(e -> e);
+    }
+    double rate = (double) draws / Math.max(1L, m);
+    return reweight(edges, e -> EdgeSampling.budgetWeight(seed, e.src(), e.dst(), e.weight(), rate));
+  }
+
+  /** The new weight of an edge, or 0 to drop it. */
+  @FunctionalInterface
+  private interface Reweighting extends java.io.Serializable {
+    double weightOf(WeightedEdge edge);
+  }
+
+  private static JavaRDD<WeightedEdge> reweight(JavaRDD<WeightedEdge> edges, Reweighting rule) {
+    return edges.flatMap(
+        e -> {
+          double weight = rule.weightOf(e);
+          return weight > 0.0 ? List.of(e.withWeight(weight)).iterator() : List.<WeightedEdge>of().iterator();
+        });
+  }
+
+  private static Tuple2<Long, Double> countAndWeight(JavaRDD<WeightedEdge> edges) {
+    return edges
+        .map(e -> new Tuple2<>(1L, e.weight()))
+        .fold(new Tuple2<>(0L, 0.0), (a, b) -> new Tuple2<>(a._1() + b._1(), a._2() + b._2()));
+  }
+}
