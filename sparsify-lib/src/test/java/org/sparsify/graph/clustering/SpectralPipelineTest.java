@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.sparsify.graph.WeightedEdge;
 import org.sparsify.graph.metrics.PartitionAgreement;
 import org.sparsify.graph.spectral.ComponentLabels;
+import org.sparsify.graph.spectral.EigensolverParams;
 import org.sparsify.graph.spectral.PartitionedGraph;
 import org.sparsify.graph.spectral.TestGraphs;
 import org.sparsify.testing.LocalSpark;
@@ -96,7 +97,8 @@ class SpectralPipelineTest {
   }
 
   private static SpectralPipeline.Result run(List<WeightedEdge> graphEdges, List<WeightedEdge> inputEdges, int parts) {
-    SpectralPipeline.Params params = SpectralPipeline.Params.defaults(BLOCKS, parts, 17);
+    SpectralPipeline.Params params = new SpectralPipeline.Params(Double.NaN, parts,
+        new EigensolverParams(BLOCKS + 1, BLOCKS + 5, 1e-5, 200, 10, 17), new ClusteringParams(BLOCKS, 2, 20, 10, 17));
     return SpectralPipeline.run(sc, sc.parallelize(graphEdges, 3), sc.parallelize(inputEdges, 3), N, params,
         (pass, residual, millis) -> {});
   }
