@@ -127,7 +127,7 @@ public final class SpectralJob {
   private static SpectralPipeline.Params params(JobOptions.Parsed options, JavaSparkContext sc, long seed) {
     int k = options.intValue("k");
     String tauText = options.required("tau");
-    double tau = tauText.equals("mean") ? Double.NaN : Double.parseDouble(tauText);
+    double tau = tauText.equals("mean") ? Double.NaN : parseTau(tauText);
     int oversampling = options.intValue("oversampling");
     int blockSize = oversampling > 0 ? k + 1 + oversampling : EigensolverParams.defaultBlockSize(k + 1);
     int partitions = options.intValue("solver-partitions");
@@ -138,11 +138,25 @@ public final class SpectralJob {
     return new SpectralPipeline.Params(tau, partitions > 0 ? partitions : sc.defaultParallelism(), solver, clustering);
   }
 
+  private static double parseTau(String text) {
+    try {
+      double tau = Double.parseDouble(text);
+      if (tau >= 0.0 && Double.isFinite(tau)) {
+        return tau;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the rule.
+    }
+    throw new IllegalArgumentException("--tau must be 'mean' or a finite number >= 0 but was '" + text + "'");
+  }
+
   private static SpectralPipeline.Result runPipeline(
       String name, JavaSparkContext sc, JavaRDD<org.sparsify.graph.WeightedEdge> edges, LoadedGraph graph,
       SpectralPipeline.Params params) {
-    BlockEigensolver.PassListener progress = (pass, residual, millis) ->
-        LOG.info("{} eigensolver pass {}: max residual {} ({} ms)", name, pass, residual, millis);
+    BlockEigensolver.PassListener progress = (pass, residual, millis) -> {
+      String measured = Double.isNaN(residual) ? "not measured in the first pass" : Double.toString(residual);
+      LOG.info("{} eigensolver pass {}: max residual {} ({} ms)", name, pass, measured, millis);
+    };
     SpectralPipeline.Result result = SpectralPipeline.run(sc, edges, graph.edges(), graph.numNodes(), params, progress);
     EigenResult eigen = result.eigen();
     if (!eigen.converged()) {

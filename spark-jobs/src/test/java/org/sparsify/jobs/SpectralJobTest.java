@@ -95,6 +95,13 @@ class SpectralJobTest {
   }
 
   @Test
+  void invalidTauRejected() {
+    int code = SpectralJob.run(new String[] {"--tau", "-1", "--output", dir.resolve("out").toString()});
+    assertEquals(2, code);
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
   void tooManyClustersRejectedWithExitCode() {
     int code = SpectralJob.run(new String[] {
         "--gen-clusters", "2", "--gen-cluster-size", "5", "--k", "12", "--output", dir.resolve("out").toString()});

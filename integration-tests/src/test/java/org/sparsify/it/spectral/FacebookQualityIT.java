@@ -36,14 +36,15 @@ class FacebookQualityIT {
     Path edges = TestData.require("facebook-page-page/musae_facebook_edges.csv");
     LoadedGraph graph = GraphLoader.load(spark, edges.toString(), EdgeListOptions.defaults());
 
+    // One clustering of the full graph; the three seeds vary the sample, the start block and k-means.
+    SpectralPipeline.Result full = QualityRuns.run(sc, graph, 1.0, K, QualityRuns.SEEDS[0]);
     QualityRuns.Measure ariVsFull = new QualityRuns.Measure("facebook p=0.5 ARI vs full");
     for (long seed : QualityRuns.SEEDS) {
-      SpectralPipeline.Result full = QualityRuns.run(sc, graph, 1.0, K, seed);
       SpectralPipeline.Result sampled = QualityRuns.run(sc, graph, 0.5, K, seed);
       ariVsFull.add(QualityRuns.ari(sampled.clustering().assignments(), full.clustering().assignments()));
       sampled.release();
-      full.release();
     }
+    full.release();
     assertTrue(ariVsFull.mean() >= 0.60, "mean ARI between sampled and full clustering below 0.60");
   }
 }
