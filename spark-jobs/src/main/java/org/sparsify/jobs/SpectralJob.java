@@ -89,6 +89,8 @@ public final class SpectralJob {
       sc.setCheckpointDir(options.required("checkpoint-dir"));
     }
     long seed = options.longValue("seed");
+    SpectralPipeline.Params params = params(options, sc, seed);
+    int k = params.clustering().k();
 
     long start = System.nanoTime();
     GraphInput.Result input = GraphInput.read(spark, options);
@@ -97,8 +99,6 @@ public final class SpectralJob {
     GraphInput.report(input, metrics);
     LOG.info("load: {} nodes, {} edges, {} isolated nodes ({} ms)",
         graph.numNodes(), graph.numEdges(), graph.stats().isolatedNodes(), JobRunner.millisSince(start));
-    SpectralPipeline.Params params = params(options, sc, seed);
-    int k = params.clustering().k();
 
     start = System.nanoTime();
     SampledGraph sample = UniformEdgeSampler.sample(graph, SamplingSpec.parse(options.required("sample")), seed);
