@@ -16,6 +16,7 @@ public final class Main {
   static {
     JOBS.put(SampleJob.NAME, SampleJob::run);
     JOBS.put(SpectralJob.NAME, SpectralJob::run);
+    JOBS.put(GenerateJob.NAME, GenerateJob::run);
   }
 
   private Main() {}
