@@ -95,11 +95,6 @@ public final class PartitionedGraph implements Serializable {
             }));
   }
 
-  /** Returns the number of arcs (twice the number of undirected edges). */
-  public long numArcs() {
-    return parts.map(part -> (long) part.neighborSlot.length).reduce(Long::sum);
-  }
-
   /**
    * Labels every node with the smallest node index of its connected component, by min-label
    * propagation: one {@link #gather} pass per round until no label changes, so about

@@ -59,7 +59,7 @@ class SpectralPipelineTest {
   @Test
   void nodesCutOffBySampleTakeNeighbourMajority() {
     List<WeightedEdge> input = TestGraphs.plantedPartition(BLOCKS, BLOCK_SIZE, 0.4, 0.02, 9);
-    // The "sample" drops every edge of nodes 0 and 45, so only the input graph knows their blocks.
+    // The "sample" drops every edge of nodes 0 and 45, so only the input graph contains their block membership.
     List<WeightedEdge> sample = new ArrayList<>();
     for (WeightedEdge e : input) {
       if (e.src() != 0 && e.dst() != 0 && e.src() != 45 && e.dst() != 45) {
@@ -94,6 +94,26 @@ class SpectralPipelineTest {
     for (int i = 0; i < 7; i++) {
       assertEquals(expected[i], labels.get((long) i)[0], "component of node " + i);
     }
+  }
+
+  @Test
+  void distributedConductanceMatchesKernel() {
+    List<WeightedEdge> edges = List.of(
+        new WeightedEdge(0, 1, 1), new WeightedEdge(1, 2, 1), new WeightedEdge(0, 2, 1),
+        new WeightedEdge(3, 4, 1), new WeightedEdge(4, 5, 1), new WeightedEdge(3, 5, 1), new WeightedEdge(2, 3, 1));
+    List<Tuple2<Long, Integer>> clusters = new ArrayList<>();
+    for (long i = 0; i < 6; i++) {
+      clusters.add(new Tuple2<>(i, i < 3 ? 0 : 1));
+    }
+    clusters.add(new Tuple2<>(6L, SpectralClustering.UNASSIGNED));
+    JavaPairRDD<Long, Integer> assignments = sc.parallelizePairs(clusters, 2);
+
+    double[] conductance = ClusterEvaluation.conductance(sc.parallelize(edges, 2), assignments, 2);
+    assertEquals(1.0 / 7.0, conductance[0], 1e-15);
+    assertEquals(1.0 / 7.0, conductance[1], 1e-15);
+    long[] sizes = ClusterEvaluation.clusterSizes(assignments, 2);
+    assertEquals(3, sizes[0]);
+    assertEquals(3, sizes[1]);
   }
 
   private static SpectralPipeline.Result run(List<WeightedEdge> graphEdges, List<WeightedEdge> inputEdges, int parts) {

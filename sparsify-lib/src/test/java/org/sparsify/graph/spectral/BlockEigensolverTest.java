@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.mllib.linalg.distributed.BlockMatrix;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +52,11 @@ class BlockEigensolverTest {
     }
     assertTrue(orthogonalityError(result) < 1e-10, "‖VᵀV − I‖ = " + orthogonalityError(result));
     assertTrue(denseResidual(result, edges, n, tau) < 10 * TOLERANCE);
+
+    BlockMatrix asMllib = result.vectors().toBlockMatrix();
+    asMllib.validate();
+    assertEquals(n, asMllib.numRows());
+    assertEquals(result.vectors().width(), asMllib.numCols());
   }
 
   @Test
