@@ -61,7 +61,7 @@ public final class SpectralJob {
         .option("sample", "bernoulli:0.5", "spec", "bernoulli:P, budget:Q, budget-per-node-log:C, or none to cluster the input itself")
         .option("seed", "42", "integer", "seed of the sample, the start block and k-means")
         .flag("compare-full", "also run on the unsampled graph and report ARI, sin theta and eigenvalues against it")
-        .option("tau", "mean", "degree or 'mean'", "degree regularisation tau of D + tau*I; 'mean' is the mean weighted degree, 0 the plain Laplacian")
+        .option("tau", "mean", "mean|number", "degree regularisation tau of D + tau*I; 'mean' is the mean weighted degree, 0 the plain Laplacian")
         .option("tolerance", Double.toString(EigensolverParams.TOLERANCE_DEFAULT), "residual", "eigenvector convergence: largest ||L x - lambda x|| of the k + 1 wanted vectors")
         .option("max-passes", Integer.toString(EigensolverParams.MAX_PASSES_DEFAULT), "passes", "limit on operator applications per eigensolve")
         .option("oversampling", "0", "columns", "extra block columns beyond k + 1; 0 picks max(4, (k + 1) / 4)")
