@@ -74,12 +74,12 @@ final class ClusterEnvironment implements ExtensionContext.Store.CloseableResour
         return workDir;
     }
 
-    /** A submission to the standalone cluster; the driver logs stage completions. */
+    /** Creates a submission to the standalone cluster whose driver logs stage completions. */
     SparkSubmitRun onCluster(String job) {
         return SparkSubmitRun.of(job, cluster.masterUrl(), workDir.resolve("runs")).log4jConfig(driverLog4j);
     }
 
-    /** A submission in local mode with two threads; the driver logs stage completions. */
+    /** Creates a submission in local mode (two threads) whose driver logs stage completions. */
     SparkSubmitRun local(String job) {
         return SparkSubmitRun.of(job, "local[2]", workDir.resolve("runs")).log4jConfig(driverLog4j);
     }

@@ -1,6 +1,7 @@
 package org.sparsify.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ClusterJobsIT {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration LONG_RUN_TIMEOUT = Duration.ofMinutes(15);
     /** Partition count of the reference runs; the determinism test adds 1 and 16 in local mode. */
     private static final int PARTITIONS = 4;
 
@@ -49,21 +54,29 @@ class ClusterJobsIT {
         return JobCases.all();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("jobs")
-    void clusterMatchesLocalMode(JobCase job) throws Exception {
-        JobOutputs.assertSameOutputs(localReference(job), clusterReference(job), job.volatileMetrics());
+    static List<JobCase> partitionInvariantJobs() {
+        return JobCases.all().stream().filter(JobCase::partitionInvariant).toList();
+    }
+
+    static List<JobCase> iterativeJobs() {
+        return JobCases.all().stream().filter(job -> job.longRunArgs(List.of(), "").isPresent()).toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jobs")
+    void clusterMatchesLocalMode(JobCase job) throws Exception {
+        JobOutputs.assertSameOutputs(localReference(job), clusterReference(job), job);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("partitionInvariantJobs")
     void sameOutputAtOneFourAndSixteenPartitions(JobCase job) throws Exception {
         String reference = localReference(job);
         for (int partitions : new int[] {1, 16}) {
             String output = output(job, "p" + partitions);
             assertSucceeded(submitLocal(job, partitions, output));
 
-            JobOutputs.assertSameOutputs(reference, output, job.volatileMetrics());
+            JobOutputs.assertSameOutputs(reference, output, job);
         }
     }
 
@@ -82,7 +95,7 @@ class ClusterJobsIT {
         assertSucceeded(run);
         assertTrue(run.logText().contains("Lost executor"),
                 "the driver never saw the executor die, so the kill came too late; log tail:\n" + run.logTail(40));
-        JobOutputs.assertSameOutputs(reference, output, job.volatileMetrics());
+        JobOutputs.assertSameOutputs(reference, output, job);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -99,7 +112,21 @@ class ClusterJobsIT {
 
         // The same command again, without --overwrite: the leftovers of the killed run must not block it.
         assertSucceeded(submitLocal(job, PARTITIONS, output));
-        JobOutputs.assertSameOutputs(reference, output, job.volatileMetrics());
+        JobOutputs.assertSameOutputs(reference, output, job);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> longRunsFinish() {
+        return iterativeJobs().stream().map(job -> DynamicTest.dynamicTest(job.job(), () -> {
+            String output = output(job, "long");
+            JavaProcess run = env.local(job.job())
+                    .args(job.longRunArgs(input(job), output).orElseThrow())
+                    .start(env.uniqueName(job.job() + "-long"));
+            int exit = run.awaitExit(LONG_RUN_TIMEOUT);
+            assertFalse(run.logText().contains("StackOverflowError"), run.logTail(40));
+            assertEquals(0, exit, run.name() + " failed; log " + run.log() + ", tail:\n" + run.logTail(60));
+            JobOutputs.assertCommitted(output);
+        }));
     }
 
     /** Returns the output of an undisturbed cluster run, running it on first use. */

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs {@code deploy/sparsify-dated} as a scheduler would, against dated folders on the in-process
- * HDFS, in local mode: a first run commits the date, a rerun skips it, a partial output left by a
- * failed run is replaced, and a date without input exits with code 3.
+ * HDFS, in local mode: a partial output left by a failed run is replaced by a committed one, a
+ * rerun skips the committed date, and a date without input exits with code 3.
  */
 @ExtendWith(ClusterEnvironmentExtension.class)
 class DatedPipelineIT {
@@ -28,45 +28,37 @@ class DatedPipelineIT {
     private static final Path SCRIPT = Path.of(System.getProperty("user.dir")).getParent().resolve("deploy/sparsify-dated");
 
     @Test
-    void datedRunsCommitSkipAndReplace(ClusterEnvironment env) throws Exception {
+    void datedRunsReplaceSkipAndWait(ClusterEnvironment env) throws Exception {
         String inputRoot = env.hdfs().path("dumps/graph");
         String outputRoot = env.hdfs().path("sparsified/graph");
-        for (String date : List.of("2026-12-01", "2026-12-02")) {
-            JobCases.writePlantedPartition(env.hdfs(), inputRoot + "/dt=" + date + "/edges.tsv", 4, 200, 8, date.hashCode());
-        }
+        JobCases.writePlantedPartition(env.hdfs(), inputRoot + "/dt=2026-12-01/edges.tsv", 4, 200, 8, 1201L);
         FileSystem fs = env.hdfs().fileSystem();
 
-        // First run commits the date.
-        String first = outputRoot + "/dt=2026-12-01";
-        Result run = runDated(env, "2026-12-01", inputRoot, outputRoot);
-        assertEquals(0, run.exit(), run.output());
-        JobOutputs.assertCommitted(first);
-        long committedAt = fs.getFileStatus(new org.apache.hadoop.fs.Path(first, JobOutputs.SUCCESS)).getModificationTime();
+        // A partial output, as a killed run leaves it, is replaced by a committed one.
+        String output = outputRoot + "/dt=2026-12-01";
+        org.apache.hadoop.fs.Path stale = new org.apache.hadoop.fs.Path(output, "edges/part-00000");
+        try (var out = fs.create(stale)) {
+            out.write("1\t2\t9.0\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Result replace = runDated(env, "2026-12-01", inputRoot, outputRoot);
+        assertEquals(0, replace.exit(), replace.output());
+        assertTrue(replace.output().contains("a failed run left it; replacing it"), replace.output());
+        JobOutputs.assertCommitted(output);
+        assertFalse(JobOutputs.records(output).get("edges").contains("1\t2\t9.0"), "the partial run's edges survived");
+        long committedAt = fs.getFileStatus(new org.apache.hadoop.fs.Path(output, JobOutputs.SUCCESS)).getModificationTime();
 
         // A rerun of a committed date leaves it alone.
         Result rerun = runDated(env, "2026-12-01", inputRoot, outputRoot);
         assertEquals(0, rerun.exit(), rerun.output());
         assertTrue(rerun.output().contains("already committed; skipping"), rerun.output());
         assertEquals(committedAt,
-                fs.getFileStatus(new org.apache.hadoop.fs.Path(first, JobOutputs.SUCCESS)).getModificationTime());
-
-        // A partial output, as a killed run leaves it, is replaced.
-        String second = outputRoot + "/dt=2026-12-02";
-        org.apache.hadoop.fs.Path stale = new org.apache.hadoop.fs.Path(second, "edges/part-00000");
-        try (var out = fs.create(stale)) {
-            out.write("1\t2\t9.0\n".getBytes(StandardCharsets.UTF_8));
-        }
-        Result replace = runDated(env, "2026-12-02", inputRoot, outputRoot);
-        assertEquals(0, replace.exit(), replace.output());
-        assertTrue(replace.output().contains("a failed run left it; replacing it"), replace.output());
-        JobOutputs.assertCommitted(second);
-        assertFalse(JobOutputs.records(second).get("edges").contains("1\t2\t9.0"), "the partial run's edges survived");
+                fs.getFileStatus(new org.apache.hadoop.fs.Path(output, JobOutputs.SUCCESS)).getModificationTime());
 
         // A date whose dump has not arrived exits with 3 and writes nothing.
-        Result missing = runDated(env, "2026-12-03", inputRoot, outputRoot);
+        Result missing = runDated(env, "2026-12-02", inputRoot, outputRoot);
         assertEquals(3, missing.exit(), missing.output());
         assertTrue(missing.output().contains("not found"), missing.output());
-        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(outputRoot + "/dt=2026-12-03")));
+        assertFalse(fs.exists(new org.apache.hadoop.fs.Path(outputRoot + "/dt=2026-12-02")));
     }
 
     private record Result(int exit, String output) {

@@ -14,7 +14,7 @@ final class ItSettings {
     private ItSettings() {
     }
 
-    /** Folder whose {@code jars/} holds the Maven-resolved Spark runtime. */
+    /** Returns the folder whose {@code jars/} contains the Maven-resolved Spark runtime. */
     static Path sparkHome() {
         Path home = path("sparsify.it.spark.home");
         if (!Files.isDirectory(home.resolve("jars"))) {
@@ -24,7 +24,7 @@ final class ItSettings {
         return home;
     }
 
-    /** The shaded job jar that users submit. */
+    /** Returns the shaded job jar that users submit. */
     static Path jobJar() {
         Path jar = path("sparsify.it.job.jar");
         if (!Files.isRegularFile(jar)) {
@@ -34,18 +34,18 @@ final class ItSettings {
         return jar;
     }
 
-    /** The module options that Spark needs on Java 17, for every JVM the tests start. */
+    /** Returns the module options that Spark needs on Java 17, for every JVM the tests start. */
     static List<String> moduleOptions() {
         String options = required("sparsify.it.module.options");
         return Arrays.stream(options.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** The project's conf/ folder with the log4j2 configuration and the job profiles. */
+    /** Returns the project's conf/ folder with the log4j2 configuration and the job profiles. */
     static Path confDir() {
         return path("sparsify.it.conf.dir");
     }
 
-    /** Scratch folder under target/ for logs, HDFS blocks and Spark work folders. */
+    /** Returns the scratch folder under target/ for logs, HDFS blocks and Spark work folders. */
     static Path workDir() {
         return path("sparsify.it.work.dir");
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +44,8 @@ final class JobOutputs {
     static final double METRIC_TOLERANCE = 1e-9;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FIELD_SEPARATOR = Pattern.compile("[\\s,;]+");
+    private static final Pattern FLOATING = Pattern.compile("-?\\d+\\.\\d*([eE][-+]?\\d+)?|-?\\d+[eE][-+]?\\d+");
 
     private JobOutputs() {
     }
@@ -62,28 +65,53 @@ final class JobOutputs {
     }
 
     /**
-     * Asserts that two committed outputs hold the same records and the same metrics, ignoring the
-     * metric keys in {@code volatileMetrics} (timings and similar).
+     * Asserts that two committed outputs of {@code job} hold the same records and the same metrics,
+     * ignoring its volatile metric keys and allowing its numeric tolerance per folder.
      */
-    static void assertSameOutputs(String expectedDir, String actualDir, Set<String> volatileMetrics)
-            throws IOException {
+    static void assertSameOutputs(String expectedDir, String actualDir, JobCase job) throws IOException {
         assertCommitted(expectedDir);
         assertCommitted(actualDir);
         SortedMap<String, List<String>> expected = records(expectedDir);
         SortedMap<String, List<String>> actual = records(actualDir);
         assertEquals(expected.keySet(), actual.keySet(), "output folders differ: " + expectedDir + " vs " + actualDir);
         for (String folder : expected.keySet()) {
-            assertFalse(expected.get(folder).isEmpty(), "no records in " + expectedDir + "/" + folder);
-            assertEquals(expected.get(folder).size(), actual.get(folder).size(),
-                    "record count in '" + folder + "' differs: " + expectedDir + " vs " + actualDir);
-            assertEquals(expected.get(folder), actual.get(folder),
-                    "records in '" + folder + "' differ: " + expectedDir + " vs " + actualDir);
+            List<String> expectedRecords = expected.get(folder);
+            List<String> actualRecords = actual.get(folder);
+            String where = "'" + folder + "' of " + expectedDir + " vs " + actualDir;
+            assertFalse(expectedRecords.isEmpty(), "no records in " + where);
+            assertEquals(expectedRecords.size(), actualRecords.size(), "record count differs in " + where);
+            Double tolerance = job.numericTolerance().get(folder);
+            if (tolerance == null) {
+                assertEquals(expectedRecords, actualRecords, "records differ in " + where);
+            } else {
+                for (int i = 0; i < expectedRecords.size(); i++) {
+                    assertSameFields(expectedRecords.get(i), actualRecords.get(i), tolerance, where);
+                }
+            }
         }
+        Set<String> volatileMetrics = job.volatileMetrics();
         ObjectNode expectedMetrics = metrics(expectedDir, volatileMetrics);
         ObjectNode actualMetrics = metrics(actualDir, volatileMetrics);
         if (!expectedMetrics.equals(JobOutputs::compareMetricValues, actualMetrics)) {
             fail(METRICS + " differs apart from " + volatileMetrics + " (floating-point values within a relative "
                     + METRIC_TOLERANCE + "): expected " + expectedMetrics + " but was " + actualMetrics);
+        }
+    }
+
+    /** Asserts that two records have the same fields, floating-point ones within a relative tolerance. */
+    private static void assertSameFields(String expected, String actual, double tolerance, String where) {
+        String[] expectedFields = FIELD_SEPARATOR.split(expected.strip());
+        String[] actualFields = FIELD_SEPARATOR.split(actual.strip());
+        String message = "record differs in " + where + ": expected <" + expected + "> but was <" + actual + ">";
+        assertEquals(expectedFields.length, actualFields.length, message);
+        for (int f = 0; f < expectedFields.length; f++) {
+            if (FLOATING.matcher(expectedFields[f]).matches() && FLOATING.matcher(actualFields[f]).matches()) {
+                double a = Double.parseDouble(expectedFields[f]);
+                double b = Double.parseDouble(actualFields[f]);
+                assertTrue(Math.abs(a - b) <= tolerance * Math.max(1.0, Math.max(Math.abs(a), Math.abs(b))), message);
+            } else {
+                assertEquals(expectedFields[f], actualFields[f], message);
+            }
         }
     }
 

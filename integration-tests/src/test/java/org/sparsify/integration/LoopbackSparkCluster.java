@@ -97,8 +97,8 @@ final class LoopbackSparkCluster implements AutoCloseable {
         }
     }
 
-    // NOTE: another process can take the port between this probe and the Spark JVM's bind; the
-    // start then fails with a clear bind error in the log rather than a hang.
+    // NOTE: another process can take the port between this probe and the Spark JVM's bind. The
+    // start then fails with a bind error in the daemon's log rather than a hang.
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

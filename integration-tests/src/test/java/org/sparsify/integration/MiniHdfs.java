@@ -38,7 +38,7 @@ final class MiniHdfs implements AutoCloseable {
         return new MiniHdfs(cluster);
     }
 
-    /** The file system root, {@code hdfs://127.0.0.1:PORT}. */
+    /** Returns the file system root, {@code hdfs://127.0.0.1:PORT}. */
     URI uri() {
         return uri;
     }
