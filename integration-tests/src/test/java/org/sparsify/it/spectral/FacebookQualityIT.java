@@ -1,5 +1,6 @@
 package org.sparsify.it.spectral;
 
+import org.sparsify.testing.TestData;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
