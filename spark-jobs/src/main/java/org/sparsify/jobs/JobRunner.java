@@ -44,6 +44,7 @@ public final class JobRunner {
     }
     try {
       LOG.info("{}: parameters {}", job, options.resolved());
+      rejectExistingOutput(options);
       SparkSession spark = SparkSessions.create("sparsify-" + job);
       runStaged(spark, job, options, body);
       return 0;
@@ -55,6 +56,22 @@ public final class JobRunner {
       LOG.error("{} failed", job, e);
       System.err.println(job + " failed: " + e);
       return 1;
+    }
+  }
+
+  /**
+   * Fails fast, before Spark starts, when the output exists and {@code --overwrite} is absent.
+   * {@link OutputDirectory#prepare} checks again with Spark's Hadoop configuration.
+   */
+  private static void rejectExistingOutput(JobOptions.Parsed options) throws IOException {
+    String output = options.required("output");
+    if (options.flag("overwrite")) {
+      return;
+    }
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(output);
+    if (path.getFileSystem(new org.apache.hadoop.conf.Configuration()).exists(path)) {
+      throw new IllegalArgumentException("output directory " + output
+          + " already exists; choose another --output or add --overwrite to replace it");
     }
   }
 

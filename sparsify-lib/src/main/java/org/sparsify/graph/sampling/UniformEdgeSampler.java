@@ -1,5 +1,6 @@
 package org.sparsify.graph.sampling;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
@@ -90,9 +91,24 @@ public final class UniformEdgeSampler {
         });
   }
 
+  /**
+   * Returns the number of edges and their total weight. The weights are summed exactly (in
+   * BigDecimal, then rounded once), so the total does not depend on partitioning or task order.
+   */
   private static Tuple2<Long, Double> countAndWeight(JavaRDD<WeightedEdge> edges) {
-    return edges
-        .map(e -> new Tuple2<>(1L, e.weight()))
-        .fold(new Tuple2<>(0L, 0.0), (a, b) -> new Tuple2<>(a._1() + b._1(), a._2() + b._2()));
+    Tuple2<Long, BigDecimal> total =
+        edges
+            .mapPartitions(
+                part -> {
+                  long count = 0;
+                  BigDecimal sum = BigDecimal.ZERO;
+                  while (part.hasNext()) {
+                    sum = sum.add(new BigDecimal(part.next().weight()));
+                    count++;
+                  }
+                  return List.of(new Tuple2<>(count, sum)).iterator();
+                })
+            .fold(new Tuple2<>(0L, BigDecimal.ZERO), (a, b) -> new Tuple2<>(a._1() + b._1(), a._2().add(b._2())));
+    return new Tuple2<>(total._1(), total._2().doubleValue());
   }
 }

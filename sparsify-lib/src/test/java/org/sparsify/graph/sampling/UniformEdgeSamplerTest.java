@@ -96,11 +96,13 @@ class UniformEdgeSamplerTest {
 
   @Test
   void sameSampleAtAnyPartitionCount() {
-    SamplingSpec spec = new SamplingSpec.Bernoulli(0.4);
+    SamplingSpec spec = new SamplingSpec.Bernoulli(0.3);
     List<WeightedEdge> reference = sorted(UniformEdgeSampler.sample(graph, spec, 99).edges().collect());
+    double referenceWeight = UniformEdgeSampler.sample(graph, spec, 99).weightAfter();
     for (int partitions : new int[] {1, 4, 16}) {
       SampledGraph sample = UniformEdgeSampler.sample(repartitioned(partitions), spec, 99);
       assertEquals(reference, sorted(sample.edges().collect()), "at " + partitions + " partitions");
+      assertEquals(referenceWeight, sample.weightAfter(), 0.0, "exact total weight at " + partitions + " partitions");
     }
     SamplingSpec budget = new SamplingSpec.Budget(graph.numEdges() / 3);
     List<WeightedEdge> budgetReference = sorted(UniformEdgeSampler.sample(graph, budget, 5).edges().collect());
