@@ -104,6 +104,11 @@ public final class JobRunner {
     System.exit(code);
   }
 
+  /** Names the Spark jobs that follow in the Spark UI, for example {@code load} or {@code round 7}. */
+  public static void describe(String step) {
+    SparkSession.active().sparkContext().setJobDescription(step);
+  }
+
   /** Returns the milliseconds elapsed since {@code startNanos}. */
   public static long millisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000L;

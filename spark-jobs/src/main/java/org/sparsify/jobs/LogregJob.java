@@ -83,6 +83,7 @@ public final class LogregJob {
     jsc.setCheckpointDir(checkpoints);
 
     long start = System.nanoTime();
+    JobRunner.describe("load");
     LogregInput.Split data = LogregInput.read(spark, options);
     metrics.timing("load", JobRunner.millisSince(start));
     LogregInput.report(data, metrics);
@@ -90,6 +91,7 @@ public final class LogregJob {
         data.train().count(), data.test().count(), data.features(), data.train().positives(),
         JobRunner.millisSince(start));
 
+    JobRunner.describe("round 1");
     TrainingResult result =
         new CompressedGradientTrainer(params)
             .train(data.train().examples(), data.train().count(), data.test().examples(), data.features(),
@@ -140,5 +142,6 @@ public final class LogregJob {
         "round %d: loss %.6f, entries sent min/mean/max %d/%.1f/%d, cumulative paper bits %d, wire bytes %d, elapsed %.1f s%s",
         r.round(), r.loss(), r.entriesMin(), r.entriesMean(), r.entriesMax(), r.cumulativePaperBits(),
         r.wireBytes(), r.elapsedMs() / 1000.0, accuracy));
+    JobRunner.describe("round " + (r.round() + 1));
   }
 }

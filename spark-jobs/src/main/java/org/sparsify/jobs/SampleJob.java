@@ -54,6 +54,7 @@ public final class SampleJob {
     long seed = options.longValue("seed");
 
     long start = System.nanoTime();
+    JobRunner.describe("load");
     GraphInput.Result input = GraphInput.read(spark, options);
     LoadedGraph graph = input.graph();
     metrics.timing("load", JobRunner.millisSince(start));
@@ -63,6 +64,7 @@ public final class SampleJob {
         graph.stats().linesSkipped(), graph.stats().isolatedNodes(), JobRunner.millisSince(start));
 
     start = System.nanoTime();
+    JobRunner.describe("sample");
     SampledGraph sample = UniformEdgeSampler.sample(graph, spec, seed);
     metrics.timing("sample", JobRunner.millisSince(start));
     report(sample, metrics);
@@ -71,6 +73,7 @@ public final class SampleJob {
         sample.isolatedAfterSampling(), JobRunner.millisSince(start));
 
     start = System.nanoTime();
+    JobRunner.describe("write");
     EdgeOutput.write(spark, sample.edges(), graph.nodeIds(), graph.numericIds(),
         output.path("edges"), output.path("edges.parquet"));
     metrics.timing("write", JobRunner.millisSince(start));

@@ -93,6 +93,7 @@ public final class SpectralJob {
     int k = params.clustering().k();
 
     long start = System.nanoTime();
+    JobRunner.describe("load");
     GraphInput.Result input = GraphInput.read(spark, options);
     LoadedGraph graph = input.graph();
     metrics.timing("load", JobRunner.millisSince(start));
@@ -101,6 +102,7 @@ public final class SpectralJob {
         graph.numNodes(), graph.numEdges(), graph.stats().isolatedNodes(), JobRunner.millisSince(start));
 
     start = System.nanoTime();
+    JobRunner.describe("sample");
     SampledGraph sample = UniformEdgeSampler.sample(graph, SamplingSpec.parse(options.required("sample")), seed);
     metrics.timing("sample", JobRunner.millisSince(start));
     SampleJob.report(sample, metrics);
@@ -119,6 +121,7 @@ public final class SpectralJob {
     }
 
     start = System.nanoTime();
+    JobRunner.describe("write");
     writeOutputs(spark, graph, sampled, k, output);
     metrics.timing("write", JobRunner.millisSince(start));
     LOG.info("write: assignments and embedding ({} ms)", JobRunner.millisSince(start));
@@ -156,7 +159,10 @@ public final class SpectralJob {
     BlockEigensolver.PassListener progress = (pass, residual, millis) -> {
       String measured = Double.isNaN(residual) ? "not measured in the first pass" : Double.toString(residual);
       LOG.info("{} eigensolver pass {}: max residual {} ({} ms)", name, pass, measured, millis);
+      // NOTE: after the last pass the k-means jobs still carry the next pass number.
+      JobRunner.describe(name + " embed pass " + (pass + 1));
     };
+    JobRunner.describe(name + " embed pass 1");
     SpectralPipeline.Result result = SpectralPipeline.run(sc, edges, graph.edges(), graph.numNodes(), params, progress);
     EigenResult eigen = result.eigen();
     if (!eigen.converged()) {
