@@ -1,0 +1,112 @@
+package org.sparsify.gradient.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import scala.Tuple2;
+
+/**
+ * Reads LIBSVM text from any Hadoop path (a file, a folder or a glob; local, {@code hdfs://},
+ * compressed by a Hadoop codec) into {@link SparseExample}s, with the rules of {@link LibsvmParser}.
+ *
+ * <p>An invalid line fails the read with a {@link LibsvmFormatException} naming the file and line
+ * number. Executors only know the byte offset of a line (the key of Hadoop's
+ * {@code TextInputFormat}), so the driver counts the line breaks before that offset once an error
+ * occurs; valid input pays nothing for this.
+ *
+ * <p>Cost: one pass to number the rows ({@code zipWithIndex}) and one to count them; no shuffle.
+ * The examples stay persisted at MEMORY_AND_DISK. Driver memory O(partitions).
+ */
+public final class LibsvmReader {
+
+  private LibsvmReader() {}
+
+  /**
+   * Reads {@code path}.
+   *
+   * @param featureLimit the feature count d, or 0 to take it from the data; an index above a
+   *     positive limit fails the read
+   */
+  public static LabeledData read(JavaSparkContext jsc, String path, int featureLimit) {
+    Configuration conf = jsc.hadoopConfiguration();
+    JavaNewHadoopRDD<LongWritable, Text> lines =
+        (JavaNewHadoopRDD<LongWritable, Text>)
+            jsc.newAPIHadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, conf);
+    JavaRDD<SparseExample> parsed =
+        lines.mapPartitionsWithInputSplit(
+            (split, records) -> parsePartition(split, records, featureLimit), true);
+    return LabeledData.index(parsed, path, error -> withLineNumber(conf, error));
+  }
+
+  private static Iterator<SparseExample> parsePartition(
+      InputSplit split, Iterator<Tuple2<LongWritable, Text>> records, int featureLimit) {
+    String file = split instanceof FileSplit fileSplit ? fileSplit.getPath().toString() : split.toString();
+    List<SparseExample> examples = new ArrayList<>();
+    while (records.hasNext()) {
+      Tuple2<LongWritable, Text> record = records.next();
+      long offset = record._1().get();
+      try {
+        SparseExample example = LibsvmParser.parse(record._2().toString(), offset, featureLimit);
+        if (example != null) {
+          examples.add(example);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new LibsvmFormatException(file, offset, -1, e.getMessage());
+      }
+    }
+    return examples.iterator();
+  }
+
+  /** Adds the line number to a format error by counting line breaks before its byte offset. */
+  private static RuntimeException withLineNumber(Configuration conf, RuntimeException error) {
+    if (!(error instanceof LibsvmFormatException format) || format.byteOffset() < 0) {
+      return error;
+    }
+    try {
+      return format.withLineNumber(lineNumberAt(conf, new Path(format.file()), format.byteOffset()));
+    } catch (IOException e) {
+      error.addSuppressed(e);
+      return error;
+    }
+  }
+
+  /** Returns the 1-based number of the line that starts at {@code offset} of the file. */
+  static long lineNumberAt(Configuration conf, Path file, long offset) throws IOException {
+    FileSystem fs = file.getFileSystem(conf);
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+    try (InputStream raw = fs.open(file);
+        InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
+      byte[] buffer = new byte[1 << 16];
+      long line = 1;
+      long remaining = offset;
+      while (remaining > 0) {
+        int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+        if (read < 0) {
+          break;
+        }
+        for (int k = 0; k < read; k++) {
+          if (buffer[k] == '\n') {
+            line++;
+          }
+        }
+        remaining -= read;
+      }
+      return line;
+    }
+  }
+}

@@ -1,0 +1,311 @@
+package org.sparsify.gradient.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.sparsify.gradient.compress.Compressor;
+import org.sparsify.gradient.compress.HardThresholdSparsifier;
+import org.sparsify.gradient.compress.SparseMessage;
+import org.sparsify.gradient.io.SparseExample;
+
+/**
+ * Data-parallel logistic regression in which every worker sends a compressed update with error
+ * feedback, summed on the driver with {@code treeAggregate}.
+ *
+ * <p>Each of W workers is one partition. Round t: the driver broadcasts x; worker w computes its
+ * gradient g (full shard or mini-batch), forms a = e + γ·g, sends C(a) and keeps e ← a − C(a); the
+ * driver sums the messages and applies x ← x − (1/W)·Σ C(a). This is error-feedback SGD (Stich,
+ * Cordonnier and Jaggi, arXiv 1809.07599); with hard-threshold C it is the method of Sahu et al.,
+ * "Rethinking gradient sparsification as total error minimization", NeurIPS 2021
+ * (arXiv 2108.00951). λ is compared with |a_i|, the step-scaled update including the residual.
+ *
+ * <p>Residuals live in an RDD co-partitioned with the shards and advanced with
+ * {@code zipPartitions}; they are persisted and checkpointed every {@code checkpointInterval}
+ * rounds, and the broadcast models since the last checkpoint stay alive. A lost partition is
+ * recomputed from the same inputs and gives the same residual; the driver applies each round's
+ * sum once, whatever tasks Spark retried, so no residual is applied twice.
+ *
+ * <p>Cost per round: one pass over the shards (full shard) or W·B examples (mini-batch), one
+ * {@code treeAggregate} shuffle of the messages. Driver memory O(d + W) plus the merged message.
+ * Determinism: the shards, mini-batches and {@code randomk} draws come from the seed and example
+ * ids, and message values are rounded to {@link org.sparsify.gradient.compress.ExactSumGrid} so
+ * that the sum does not depend on merge order; the same seed gives the same model at any number
+ * of executors for a fixed W.
+ */
+public final class CompressedGradientTrainer {
+
+  private final TrainerParams params;
+
+  /** Creates a trainer with the given parameters. */
+  public CompressedGradientTrainer(TrainerParams params) {
+    this.params = params;
+  }
+
+  /**
+   * Trains on {@code train} and evaluates on {@code test}.
+   *
+   * @param train the training examples, ids distinct; at least W of them
+   * @param trainCount the number of training examples
+   * @param test the test examples, or null
+   * @param featureCount d; every training feature index must be below it
+   * @param onRound called on the driver after every round, for progress logs
+   */
+  public TrainingResult train(
+      JavaRDD<SparseExample> train, long trainCount, JavaRDD<SparseExample> test, int featureCount,
+      Consumer<RoundRecord> onRound) {
+    checkInputs(train, trainCount, featureCount);
+    Map<String, Long> timings = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    JavaRDD<WorkerShard> shards =
+        Sharding.shard(train, trainCount, params.partitioning(), params.workers(), params.seed());
+    shards.count();
+    timings.put("shard", millisSince(start));
+
+    long calibrateStart = System.nanoTime();
+    double[] model = new double[featureCount + 1];
+    double lambda = Double.NaN;
+    boolean fallback = false;
+    if (params.compressor().needsCalibration()) {
+      lambda = calibrate(shards, model);
+      fallback = lambda == 0.0;
+      lambda = fallback ? HardThresholdSparsifier.fallbackLambda(params.compressor().calibrationTarget()) : lambda;
+    }
+    Compressor compressor = params.compressor().build(featureCount, params.seed(), lambda);
+    if (compressor instanceof HardThresholdSparsifier hard) {
+      lambda = hard.lambda();
+    }
+    timings.put("calibrate", millisSince(calibrateStart));
+
+    RoundLoop loop = new RoundLoop(shards, compressor, model, test, onRound);
+    loop.run();
+    timings.put("train", loop.trainMillis);
+    timings.put("evaluate", loop.evaluateMillis);
+
+    long evaluateStart = System.nanoTime();
+    double finalLoss = fullLoss(shards, model, trainCount);
+    double accuracy = test == null ? Double.NaN : accuracy(test, model);
+    timings.put("evaluate", timings.get("evaluate") + millisSince(evaluateStart));
+    shards.unpersist(false);
+    return loop.result(finalLoss, accuracy, lambda, fallback, timings);
+  }
+
+  private void checkInputs(JavaRDD<SparseExample> train, long trainCount, int featureCount) {
+    if (trainCount < params.workers()) {
+      throw new IllegalArgumentException(
+          "training set must have at least as many examples as workers (" + params.workers()
+              + ") but had " + trainCount + "; use fewer workers");
+    }
+    if (featureCount < 1) {
+      throw new IllegalArgumentException("featureCount must be >= 1 but was " + featureCount);
+    }
+    if (params.checkpointInterval() > 0 && train.context().getCheckpointDir().isEmpty()) {
+      throw new IllegalStateException(
+          "residual checkpoints need a checkpoint directory: call SparkContext.setCheckpointDir "
+              + "or set checkpointInterval to 0");
+    }
+  }
+
+  /** Returns the mean over workers of the K-th largest first-round |a_i|, 0 when all are zero. */
+  private double calibrate(JavaRDD<WorkerShard> shards, double[] model) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(shards.context());
+    Broadcast<double[]> modelBroadcast = jsc.broadcast(model.clone());
+    TrainerParams p = params;
+    int k = p.compressor().calibrationTarget();
+    List<Double> values =
+        shards.map(s -> WorkerUpdate.kthLargestMagnitude(s, modelBroadcast.value(), p, k)).collect();
+    modelBroadcast.destroy();
+    double sum = 0.0;
+    int positive = 0;
+    for (double v : values) {
+      if (v > 0) {
+        sum += v;
+        positive++;
+      }
+    }
+    return positive == 0 ? 0.0 : sum / positive;
+  }
+
+  /** Returns the objective F on the whole training set. */
+  private double fullLoss(JavaRDD<WorkerShard> shards, double[] model, long trainCount) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(shards.context());
+    Broadcast<double[]> modelBroadcast = jsc.broadcast(model);
+    List<Double> sums =
+        shards
+            .map(s -> {
+              double sum = 0.0;
+              for (SparseExample e : s.examples()) {
+                sum += LogisticLoss.loss(LogisticLoss.margin(modelBroadcast.value(), e), e.label());
+              }
+              return sum;
+            })
+            .collect();
+    modelBroadcast.destroy();
+    double total = 0.0;
+    for (double v : sums) {
+      total += v;
+    }
+    return total / trainCount + LogisticLoss.penalty(model, params.reg());
+  }
+
+  /** Returns the fraction of {@code test} whose label the model predicts. */
+  static double accuracy(JavaRDD<SparseExample> test, double[] model) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(test.context());
+    Broadcast<double[]> modelBroadcast = jsc.broadcast(model.clone());
+    long total = test.count();
+    long correct =
+        test.filter(e -> LogisticLoss.predict(modelBroadcast.value(), e) == e.label()).count();
+    modelBroadcast.destroy();
+    return total == 0 ? Double.NaN : (double) correct / total;
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  /** The state of the round loop: model, residual RDDs, live broadcasts and the totals. */
+  private final class RoundLoop {
+    private final JavaRDD<WorkerShard> shards;
+    private final Compressor compressor;
+    private final double[] model;
+    private final JavaRDD<SparseExample> test;
+    private final Consumer<RoundRecord> onRound;
+    private final JavaSparkContext jsc;
+    private final List<RoundRecord> history = new ArrayList<>();
+    private final List<Broadcast<double[]>> liveBroadcasts = new ArrayList<>();
+    private JavaRDD<double[]> residuals;
+    private JavaRDD<WorkerStep> previousSteps;
+    private long cumulativePaperBits;
+    private long wireBytesTotal;
+    private long denseBytesTotal;
+    private double totalError;
+    private long trainMillis;
+    private long evaluateMillis;
+
+    RoundLoop(
+        JavaRDD<WorkerShard> shards, Compressor compressor, double[] model,
+        JavaRDD<SparseExample> test, Consumer<RoundRecord> onRound) {
+      this.shards = shards;
+      this.compressor = compressor;
+      this.model = model;
+      this.test = test;
+      this.onRound = onRound;
+      this.jsc = JavaSparkContext.fromSparkContext(shards.context());
+      int dimension = model.length;
+      this.residuals = shards.map(s -> new double[dimension]);
+    }
+
+    void run() {
+      long start = System.nanoTime();
+      long evaluateNanos = 0;
+      for (int round = 1; round <= params.rounds(); round++) {
+        RoundAggregate aggregate = advance(round);
+        double penalty = LogisticLoss.penalty(model, params.reg());
+        aggregate.sum().addTo(model, -1.0 / params.workers());
+        long evaluateStart = System.nanoTime();
+        double accuracy = evaluatesAt(round) ? accuracy(test, model) : Double.NaN;
+        evaluateNanos += System.nanoTime() - evaluateStart;
+        RoundRecord record = record(round, aggregate, penalty, accuracy, millisSince(start));
+        history.add(record);
+        if (onRound != null) {
+          onRound.accept(record);
+        }
+      }
+      // The final residuals are cached before their parent goes; the broadcasts they were
+      // computed from stay alive so that a lost partition can still be recomputed.
+      residuals.count();
+      previousSteps.unpersist(false);
+      evaluateMillis = evaluateNanos / 1_000_000;
+      trainMillis = millisSince(start) - evaluateMillis;
+    }
+
+    /** Runs the workers' step of one round and returns the aggregated messages. */
+    private RoundAggregate advance(int round) {
+      Broadcast<double[]> modelBroadcast = jsc.broadcast(model.clone());
+      liveBroadcasts.add(modelBroadcast);
+      Compressor c = compressor;
+      TrainerParams p = params;
+      JavaRDD<WorkerStep> steps =
+          shards.zipPartitions(
+              residuals,
+              (shardIt, residualIt) -> List.of(
+                      WorkerUpdate.step(shardIt.next(), residualIt.next(), modelBroadcast.value(), c, p, round))
+                  .iterator());
+      steps.persist(StorageLevel.MEMORY_AND_DISK());
+      RoundAggregate aggregate =
+          steps.treeAggregate(
+              new RoundAggregate(p.workers(), model.length),
+              RoundAggregate::add,
+              RoundAggregate::merge,
+              p.treeDepth());
+      if (!aggregate.complete()) {
+        throw new IllegalStateException("round " + round + " is missing a worker's message");
+      }
+      JavaRDD<double[]> previousResiduals = residuals;
+      residuals = steps.map(WorkerStep::residual).persist(StorageLevel.MEMORY_AND_DISK());
+      if (p.checkpointInterval() > 0 && round % p.checkpointInterval() == 0) {
+        residuals.checkpoint();
+        residuals.count();
+        destroyBroadcasts();
+      }
+      previousResiduals.unpersist(false);
+      if (previousSteps != null) {
+        previousSteps.unpersist(false);
+      }
+      previousSteps = steps;
+      return aggregate;
+    }
+
+    private boolean evaluatesAt(int round) {
+      if (test == null) {
+        return false;
+      }
+      int interval = params.evalInterval();
+      return round == params.rounds() || (interval > 0 && round % interval == 0);
+    }
+
+    private RoundRecord record(
+        int round, RoundAggregate aggregate, double penalty, double accuracy, long elapsedMs) {
+      int[] entries = aggregate.entries();
+      int min = Integer.MAX_VALUE;
+      int max = 0;
+      long sent = 0;
+      for (int e : entries) {
+        min = Math.min(min, e);
+        max = Math.max(max, e);
+        sent += e;
+      }
+      long paperBits = SparseMessage.PAPER_BITS_PER_VALUE * sent;
+      long denseBytes = (long) Double.BYTES * model.length * params.workers();
+      cumulativePaperBits += paperBits;
+      wireBytesTotal += aggregate.totalWireBytes();
+      denseBytesTotal += denseBytes;
+      totalError += aggregate.meanError();
+      double loss = aggregate.lossSum() / aggregate.examplesUsed() + penalty;
+      return new RoundRecord(round, loss, min, (double) sent / entries.length, max, paperBits,
+          aggregate.totalWireBytes(), denseBytes, aggregate.meanError(), cumulativePaperBits,
+          accuracy, elapsedMs);
+    }
+
+    private void destroyBroadcasts() {
+      // After a checkpoint no recomputation reaches back to these models.
+      for (Broadcast<double[]> b : liveBroadcasts) {
+        b.destroy();
+      }
+      liveBroadcasts.clear();
+    }
+
+    TrainingResult result(
+        double finalLoss, double accuracy, double lambda, boolean fallback, Map<String, Long> timings) {
+      return new TrainingResult(model, List.copyOf(history), finalLoss, accuracy, lambda, fallback,
+          (double) cumulativePaperBits / params.workers(), wireBytesTotal, denseBytesTotal,
+          totalError, residuals, Collections.unmodifiableMap(new LinkedHashMap<>(timings)));
+    }
+  }
+}

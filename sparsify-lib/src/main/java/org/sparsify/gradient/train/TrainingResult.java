@@ -1,0 +1,38 @@
+package org.sparsify.gradient.train;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * The outcome of {@link CompressedGradientTrainer#train}.
+ *
+ * @param model weights 0..d-1 and the intercept at index d
+ * @param history one record per round
+ * @param finalLoss the objective on the whole training set at the final model
+ * @param testAccuracy accuracy of the final model on the test set, NaN without a test set
+ * @param lambda the hard threshold used (calibrated for {@code hard-threshold-auto}), NaN for the
+ *     other compressors
+ * @param lambdaFallback whether {@code hard-threshold-auto} fell back to 1/(2√K)
+ * @param paperBitsPerWorker paper bits sent over all rounds, averaged over workers
+ * @param wireBytesTotal wire bytes sent over all rounds by all workers
+ * @param denseBytesEquivalent 8·(d+1) bytes per worker per round, summed over workers and rounds
+ * @param totalError the per-round errors (mean over workers of ‖a − C(a)‖²) summed over rounds
+ * @param residuals the final residual of each worker, one element per partition (worker order),
+ *     persisted; call {@code unpersist} when done
+ * @param timingsMs milliseconds per phase: {@code shard}, {@code calibrate}, {@code train},
+ *     {@code evaluate}
+ */
+public record TrainingResult(
+    double[] model,
+    List<RoundRecord> history,
+    double finalLoss,
+    double testAccuracy,
+    double lambda,
+    boolean lambdaFallback,
+    double paperBitsPerWorker,
+    long wireBytesTotal,
+    long denseBytesEquivalent,
+    double totalError,
+    JavaRDD<double[]> residuals,
+    Map<String, Long> timingsMs) {}

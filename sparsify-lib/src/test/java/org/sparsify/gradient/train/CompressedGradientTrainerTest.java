@@ -1,0 +1,179 @@
+package org.sparsify.gradient.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sparsify.gradient.compress.CompressorSpec;
+import org.sparsify.gradient.io.SparseExample;
+import org.sparsify.gradient.io.SyntheticClassification;
+
+class CompressedGradientTrainerTest {
+
+  private static final int FEATURES = 60;
+  /** A column that no example uses. */
+  private static final int EMPTY_COLUMN = 17;
+
+  private static SparkSession spark;
+  private static JavaSparkContext jsc;
+  private static JavaRDD<SparseExample> train;
+  private static JavaRDD<SparseExample> test;
+  private static double plantedAccuracy;
+
+  @BeforeAll
+  static void startSpark() throws Exception {
+    spark = SparkSession.builder()
+        .master("local[2]")
+        .appName("CompressedGradientTrainerTest")
+        .config("spark.ui.enabled", "false")
+        .getOrCreate();
+    jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Path checkpoints = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "ckpt");
+    jsc.setCheckpointDir(checkpoints.toString());
+
+    SyntheticClassification generator = new SyntheticClassification(6000, FEATURES, 8, 11);
+    JavaRDD<SparseExample> all = generator.generate(jsc, 3).map(e -> withoutColumn(e, EMPTY_COLUMN));
+    train = all.filter(e -> e.id() < 4000).cache();
+    test = all.filter(e -> e.id() >= 4000).cache();
+    double[] planted = new double[FEATURES + 1];
+    for (int j = 0; j < FEATURES; j++) {
+      planted[j] = j == EMPTY_COLUMN ? 0 : generator.plantedWeight(j);
+    }
+    plantedAccuracy = CompressedGradientTrainer.accuracy(test, planted);
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  private static SparseExample withoutColumn(SparseExample e, int column) {
+    List<Integer> keep = new ArrayList<>();
+    for (int k = 0; k < e.indices().length; k++) {
+      if (e.indices()[k] != column) {
+        keep.add(k);
+      }
+    }
+    int[] indices = keep.stream().mapToInt(k -> e.indices()[k]).toArray();
+    double[] values = keep.stream().mapToDouble(k -> e.values()[k]).toArray();
+    return new SparseExample(e.id(), e.label(), indices, values);
+  }
+
+  private static TrainerParams params(String compressor) {
+    return TrainerParams.defaults(CompressorSpec.parse(compressor))
+        .withWorkers(6)
+        .withRounds(40)
+        .withStep(2.0)
+        .withReg(1e-3)
+        .withCheckpointInterval(7)
+        .withSeed(5);
+  }
+
+  private static TrainingResult run(TrainerParams params, JavaRDD<SparseExample> data) {
+    return new CompressedGradientTrainer(params).train(data, 4000, test, FEATURES, null);
+  }
+
+  @Test
+  void denseTrainingApproachesPlantedAccuracy() {
+    TrainingResult result = run(params("none"), train);
+
+    assertTrue(result.testAccuracy() >= plantedAccuracy - 0.03,
+        "accuracy " + result.testAccuracy() + " vs planted " + plantedAccuracy);
+    assertTrue(result.history().get(39).loss() < result.history().get(0).loss());
+    assertEquals(40 * 6 * 8L * (FEATURES + 1), result.denseBytesEquivalent());
+    assertTrue(result.totalError() < 1e-18, "dense residuals hold only grid rounding");
+  }
+
+  @Test
+  void thresholdAboveEveryValueSendsNothingAndResidualsGrow() {
+    TrainingResult result = run(params("hard-threshold:1e6").withRounds(12), train);
+
+    assertEquals(12, result.history().size());
+    for (RoundRecord record : result.history()) {
+      assertEquals(0, record.entriesMax(), "round " + record.round());
+      assertEquals(0, record.paperBits());
+    }
+    for (int t = 1; t < 12; t++) {
+      assertTrue(result.history().get(t).error() > result.history().get(t - 1).error(),
+          "residual must grow in round " + (t + 1));
+    }
+    assertArrayEquals(new double[FEATURES + 1], result.model());
+    assertEquals(12 * 6 * 9L, result.wireBytesTotal());
+  }
+
+  @Test
+  void emptyColumnIsNeverSentAndItsResidualStaysZero() {
+    TrainingResult result = run(params("topk:5"), train);
+
+    assertEquals(0.0, result.model()[EMPTY_COLUMN]);
+    for (double[] residual : result.residuals().collect()) {
+      assertEquals(0.0, residual[EMPTY_COLUMN]);
+    }
+    assertEquals(5, result.history().get(0).entriesMax());
+  }
+
+  @Test
+  void hardThresholdMatchesDenseWithFewerBytes() {
+    TrainingResult dense = run(params("none"), train);
+    TrainingResult hard = run(params("hard-threshold-auto:6"), train);
+
+    assertTrue(hard.testAccuracy() >= dense.testAccuracy() - 0.02,
+        "hard-threshold " + hard.testAccuracy() + " vs dense " + dense.testAccuracy());
+    assertTrue(hard.wireBytesTotal() < 0.5 * dense.wireBytesTotal(),
+        hard.wireBytesTotal() + " bytes vs dense " + dense.wireBytesTotal());
+    assertTrue(hard.lambda() > 0);
+  }
+
+  @Test
+  void inputPartitioningAndTreeDepthDoNotChangeTheModel() {
+    TrainerParams p = params("topk:4").withBatchSize(100).withRounds(15);
+    TrainingResult reference = run(p, train.repartition(1));
+    TrainingResult repartitioned = run(p.withTreeDepth(3), train.repartition(7));
+
+    assertArrayEquals(reference.model(), repartitioned.model());
+  }
+
+  @Test
+  void recomputedResidualsAreIdentical() {
+    TrainingResult result = run(params("randomk:5").withRounds(10).withCheckpointInterval(4), train);
+    List<double[]> first = result.residuals().collect();
+    result.residuals().unpersist(true);
+
+    List<double[]> second = result.residuals().collect();
+
+    assertEquals(6, first.size());
+    for (int w = 0; w < first.size(); w++) {
+      assertArrayEquals(first.get(w), second.get(w), "worker " + w);
+    }
+  }
+
+  @Test
+  void labelSkewedShardsStillLearn() {
+    TrainingResult result =
+        run(params("hard-threshold-auto:6").withPartitioning(Partitioning.LABEL_SKEWED), train);
+
+    assertTrue(result.testAccuracy() >= plantedAccuracy - 0.05,
+        "accuracy " + result.testAccuracy() + " vs planted " + plantedAccuracy);
+  }
+
+  @Test
+  void tooFewExamplesForWorkersIsRejected() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> new CompressedGradientTrainer(params("none").withWorkers(8))
+            .train(train.filter(e -> e.id() < 5), 5, null, FEATURES, null));
+
+    assertEquals("training set must have at least as many examples as workers (8) but had 5; "
+        + "use fewer workers", error.getMessage());
+  }
+}
