@@ -15,6 +15,7 @@ public final class Main {
 
   static {
     JOBS.put(SampleJob.NAME, SampleJob::run);
+    JOBS.put(SpectralJob.NAME, SpectralJob::run);
     JOBS.put(BenchJob.NAME, BenchJob::run);
   }
 

@@ -170,27 +170,19 @@ public final class BlockEigensolver {
 
   /** Returns an n × width block of values uniform in [-1, 1) drawn from SeededHash(seed, row, column). */
   static RowBlocks randomBlock(JavaSparkContext sc, RowLayout layout, int width, long seed) {
-    List<Integer> parts = new ArrayList<>();
-    for (int p = 0; p < layout.numParts(); p++) {
-      parts.add(p);
-    }
-    return new RowBlocks(
+    return RowBlocks.generate(
+        sc,
         layout,
         width,
-        sc.parallelize(parts, layout.numParts())
-            .map(
-                part -> {
-                  int rows = layout.rowsIn(part);
-                  long first = layout.firstRow(part);
-                  double[] values = new double[rows * width];
-                  for (int c = 0; c < width; c++) {
-                    for (int r = 0; r < rows; r++) {
-                      long hash = SeededHash.hash(seed, first + r, c);
-                      values[r + c * rows] = 2.0 * SeededHash.toUnitInterval(hash) - 1.0;
-                    }
-                  }
-                  return RowBlocks.wrap(part, new DenseMatrix(rows, width, values));
-                }));
+        (first, rows) -> {
+          double[] values = new double[rows * width];
+          for (int c = 0; c < width; c++) {
+            for (int r = 0; r < rows; r++) {
+              values[r + c * rows] = 2.0 * SeededHash.toUnitInterval(SeededHash.hash(seed, first + r, c)) - 1.0;
+            }
+          }
+          return new DenseMatrix(rows, width, values);
+        });
   }
 
   /** Blocks to unpersist once the next Spark job has materialised what was derived from them. */

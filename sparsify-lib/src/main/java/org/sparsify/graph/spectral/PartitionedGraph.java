@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.mllib.linalg.DenseMatrix;
 import org.apache.spark.storage.StorageLevel;
 import org.sparsify.graph.WeightedEdge;
@@ -97,6 +98,64 @@ public final class PartitionedGraph implements Serializable {
   /** Returns the number of arcs (twice the number of undirected edges). */
   public long numArcs() {
     return parts.map(part -> (long) part.neighborSlot.length).reduce(Long::sum);
+  }
+
+  /**
+   * Labels every node with the smallest node index of its connected component, by min-label
+   * propagation: one {@link #gather} pass per round until no label changes, so about
+   * diameter + 1 passes of n numbers each.
+   *
+   * @return labels as an n × 1 block (node indices stored as doubles, exact below 2^53) and passes
+   */
+  public ComponentLabels componentLabels(JavaSparkContext sc, int checkpointInterval) {
+    RowBlocks labels =
+        RowBlocks.generate(sc, layout, 1, (first, rows) -> {
+          double[] own = new double[rows];
+          for (int r = 0; r < rows; r++) {
+            own[r] = first + r;
+          }
+          return new DenseMatrix(rows, 1, own);
+        }).persist();
+    for (int round = 1; ; round++) {
+      RowBlocks next = gather(labels, 1, PartitionedGraph::minimumLabel).persist();
+      if (round % checkpointInterval == 0) {
+        next.blocks().rdd().localCheckpoint();
+      }
+      long changed = labels.blocks()
+          .zipPartitions(next.blocks(), (before, after) -> List.of(changedRows(before, after)).iterator())
+          .reduce(Long::sum);
+      labels.unpersist();
+      labels = next;
+      if (changed == 0) {
+        return new ComponentLabels(labels, round);
+      }
+    }
+  }
+
+  private static DenseMatrix minimumLabel(GraphPartition part, double[] gathered, int width) {
+    double[] out = new double[part.numRows];
+    for (int r = 0; r < part.numRows; r++) {
+      double label = gathered[part.selfSlot[r]];
+      for (int e = part.rowStart[r]; e < part.rowStart[r + 1]; e++) {
+        label = Math.min(label, gathered[part.neighborSlot[e]]);
+      }
+      out[r] = label;
+    }
+    return new DenseMatrix(part.numRows, 1, out);
+  }
+
+  private static long changedRows(
+      Iterator<Tuple2<Tuple2<Object, Object>, org.apache.spark.mllib.linalg.Matrix>> beforeIt,
+      Iterator<Tuple2<Tuple2<Object, Object>, org.apache.spark.mllib.linalg.Matrix>> afterIt) {
+    double[] before = RowBlocks.single(beforeIt).values();
+    double[] after = RowBlocks.single(afterIt).values();
+    long changed = 0;
+    for (int r = 0; r < before.length; r++) {
+      if (before[r] != after[r]) {
+        changed++;
+      }
+    }
+    return changed;
   }
 
   /** Removes the cached adjacency. */

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.mllib.linalg.DenseMatrix;
 import org.apache.spark.mllib.linalg.Matrix;
 import org.apache.spark.mllib.linalg.distributed.BlockMatrix;
@@ -45,6 +46,24 @@ public final class RowBlocks implements Serializable {
   @FunctionalInterface
   public interface BlockFunction2 extends Serializable {
     DenseMatrix apply(long firstRow, DenseMatrix left, DenseMatrix right) throws Exception;
+  }
+
+  /** Fills one block from the part's first row and row count. */
+  @FunctionalInterface
+  public interface BlockGenerator extends Serializable {
+    DenseMatrix generate(long firstRow, int rows);
+  }
+
+  /** Returns an n × width matrix whose block for each part is produced by {@code generator}. */
+  public static RowBlocks generate(JavaSparkContext sc, RowLayout layout, int width, BlockGenerator generator) {
+    List<Integer> parts = new ArrayList<>();
+    for (int p = 0; p < layout.numParts(); p++) {
+      parts.add(p);
+    }
+    JavaRDD<Tuple2<Tuple2<Object, Object>, Matrix>> blocks =
+        sc.parallelize(parts, layout.numParts())
+            .map(part -> wrap(part, generator.generate(layout.firstRow(part), layout.rowsIn(part))));
+    return new RowBlocks(layout, width, blocks);
   }
 
   /** Returns the row layout. */
