@@ -17,6 +17,10 @@ import time
 
 
 def data_files(path):
+    if path.startswith("file:"):
+        path = path[len("file:"):]
+    elif "://" in path:
+        sys.exit("%s is not a local path; scikit-learn reads local files only" % path)
     if os.path.isdir(path):
         files = sorted(f for f in glob.glob(os.path.join(path, "*"))
                        if not os.path.basename(f).startswith(("_", ".")))
@@ -120,8 +124,9 @@ def main():
     }
     if args.labels:
         labels = read_labels(args.labels)
-        known = [i for i, node in enumerate(ids.tolist()) if node in labels]
-        truth = [labels[ids[i]] for i in known]
+        nodes = ids.tolist()
+        known = [i for i, node in enumerate(nodes) if node in labels]
+        truth = [labels[nodes[i]] for i in known]
         found = assignment[known]
         result["labelled_nodes"] = len(known)
         result["ari"] = float(adjusted_rand_score(truth, found))

@@ -17,6 +17,7 @@ public final class Main {
     JOBS.put(SampleJob.NAME, SampleJob::run);
     JOBS.put(SpectralJob.NAME, SpectralJob::run);
     JOBS.put(BenchJob.NAME, BenchJob::run);
+    JOBS.put(SweepJob.NAME, SweepJob::run);
   }
 
   private Main() {}

@@ -69,6 +69,7 @@ public final class BenchSuite {
     if (config.sklearnScript() == null) {
       rows.add("graph", "-", "scikit-learn comparison", "scikit-learn", null, "-", "skipped: no --sklearn-script");
     }
+    bench.warmUp(work);
     for (GraphBench.GraphCase graph : realGraphs(config.dataDir(), rows)) {
       bench.run(graph, work);
     }

@@ -22,8 +22,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sparsify.graph.generate.PlantedPartition;
-import org.sparsify.graph.generate.PlantedPartitionGenerator;
 import org.sparsify.graph.io.EdgeLineParser;
 import org.sparsify.graph.io.EdgeListOptions;
 import org.sparsify.graph.io.GraphLoader;
@@ -68,38 +66,27 @@ final class GraphBench {
     this.rows = rows;
   }
 
-  /**
-   * Generates a planted-partition graph with about {@code edges} edges on {@code nodes} nodes in
-   * k clusters, a fraction {@code mixing} of the edges between clusters, and writes it as a text
-   * edge list ({@code DIR/edges}) with labels ({@code DIR/labels}, lines "node cluster").
-   */
+  /** Generates a planted-partition graph under {@code dir}; see {@link PlantedGraphs#write}. */
   static GraphCase generatePlanted(SparkSession spark, String name, long nodes, long edges, int k, double mixing,
       long seed, String dir) {
-    PlantedPartition model = plantedModel(nodes, edges, k, mixing);
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    PlantedPartitionGenerator.PlantedGraph planted =
-        PlantedPartitionGenerator.generate(sc, model, seed, sc.defaultParallelism());
-    planted.graph().edges().map(e -> e.src() + "\t" + e.dst()).saveAsTextFile(dir + "/edges");
-    planted.labels().map(t -> t._1() + " " + t._2()).saveAsTextFile(dir + "/labels");
-    LOG.info("bench: generated {} with {} nodes and {} edges in {}", model, planted.graph().numNodes(),
-        planted.graph().numEdges(), dir);
-    planted.graph().edges().unpersist(false);
-    return new GraphCase(name, dir + "/edges", dir + "/labels", k);
+    PlantedGraphs.Files files = PlantedGraphs.write(spark, nodes, edges, k, mixing, seed, dir);
+    return new GraphCase(name, files.edges(), files.labels(), k);
   }
 
-  /** Returns the planted-partition model with the requested size; see {@link #generatePlanted}. */
-  static PlantedPartition plantedModel(long nodes, long edges, int k, double mixing) {
-    int clusterSize = (int) Math.max(2, nodes / k);
-    double s = clusterSize;
-    double withinPairs = k * s * (s - 1) / 2.0;
-    double acrossPairs = k * (k - 1) / 2.0 * s * s;
-    double pIn = (1.0 - mixing) * edges / withinPairs;
-    double pOut = k > 1 ? mixing * edges / acrossPairs : 0.0;
-    if (pIn > 1.0) {
-      throw new IllegalArgumentException("a planted graph with " + nodes + " nodes in " + k
-          + " clusters cannot have " + edges + " edges with mixing " + mixing + "; use more nodes or fewer edges");
+  /**
+   * Runs the Spark measurements once on a small generated graph and drops their rows, so that
+   * the first measured graph does not pay for class loading and JIT compilation alone.
+   */
+  void warmUp(String workDir) throws IOException {
+    LOG.info("bench: warm-up on a small planted graph (not reported)");
+    GraphCase small = generatePlanted(spark, "warm-up", 2000, 20000, 4, 0.1, 1, workDir + "/warm-up");
+    GraphBench quiet = new GraphBench(spark, new Settings(settings.p(), settings.seed(), settings.python(),
+        settings.sklearnScript(), settings.sklearnTimeoutSeconds(), 2, true, settings.skipPic()), new BenchRows());
+    quiet.measureReadAndSample(small);
+    quiet.measureSpectral(small, workDir);
+    if (!settings.skipPic()) {
+      quiet.measurePic(small);
     }
-    return new PlantedPartition(k, clusterSize, pIn, pOut);
   }
 
   /** Runs every measurement on one graph and adds its rows. */
