@@ -50,7 +50,7 @@ public final class BenchJob {
         .option("sklearn-timeout", "1800", "seconds", "limit on one scikit-learn run")
         .option("pic-iterations", "20", "count", "MLlib PowerIterationClustering iterations")
         .option("synthetic", null, "rows:features:nonzeros", "synthetic sparse classification set (profile: quick 20000:1000000:20; full 200000:20000000:50); 'none' to skip")
-        .option("lr-rounds", null, "rounds", "rounds of our trainer (profile: quick 100; full 300)")
+        .option("lr-rounds", null, "rounds", "rounds of our trainer (profile: quick 200; full 1000)")
         .option("lr-workers", "4", "count", "workers of our trainer")
         .option("lr-step", "1.0", "step", "step size of our trainer")
         .option("lr-reg", "1e-4", "weight", "L2 regularisation R of both trainers")
@@ -77,7 +77,12 @@ public final class BenchJob {
   private static void execute(SparkSession spark, JobOptions.Parsed options, OutputDirectory output,
       MetricsJson metrics) throws IOException {
     BenchSuite.Config config = config(options);
-    metrics.put("machine", machine()).put("started", Instant.now().toString());
+    List<String> planted = config.plantedSizes().stream().map(s -> s[0] + ":" + s[1]).toList();
+    String synthetic = config.synthetic() == null ? "none" : Arrays.toString(config.synthetic());
+    LOG.info("bench: profile {} resolves to planted {}, synthetic {}, lr-rounds {}, data dir {}", config.profile(),
+        planted, synthetic, config.lrRounds(), config.dataDir());
+    metrics.put("machine", machine()).put("started", Instant.now().toString()).put("planted", planted)
+        .put("synthetic", synthetic).put("lr_rounds", config.lrRounds());
     BenchSuite.run(spark, config, output, metrics);
   }
 
@@ -90,7 +95,7 @@ public final class BenchJob {
     boolean full = profile.equals("full");
     String planted = orProfile(options, "planted", full ? "200000:2000000,1000000:10000000" : "20000:200000");
     String synthetic = orProfile(options, "synthetic", full ? "200000:20000000:50" : "20000:1000000:20");
-    int rounds = Integer.parseInt(orProfile(options, "lr-rounds", full ? "300" : "100"));
+    int rounds = Integer.parseInt(orProfile(options, "lr-rounds", full ? "1000" : "200"));
     String dataDir = options.has("data-dir") ? options.required("data-dir") : System.getenv("SPARSIFY_DATA_DIR");
     double p = options.doubleValue("p");
     if (!(p > 0.0 && p <= 1.0)) {

@@ -79,12 +79,16 @@ public final class SweepJob {
     String runs = output.path("runs");
     String input = options.string("input");
     String labels = options.string("labels");
+    String description = input;
     if (input == null) {
       PlantedGraphs.Files planted = PlantedGraphs.write(spark, options.longValue("gen-nodes"),
           options.longValue("gen-edges"), k, options.doubleValue("gen-mixing"), options.longValue("gen-seed"),
           output.path("graph"));
       input = planted.edges();
       labels = planted.labels();
+      description = "planted partition with " + options.required("gen-nodes") + " nodes, about "
+          + options.required("gen-edges") + " edges, mixing " + options.required("gen-mixing") + ", seed "
+          + options.required("gen-seed") + " (written to graph/ in the output)";
     }
 
     ResultTable table = new ResultTable(COLUMNS);
@@ -97,9 +101,9 @@ public final class SweepJob {
     }
     output.writeText("sweep.csv", table.toCsv());
     output.writeText("sweep.json", table.toJson());
-    HtmlReport report = SweepReport.build(table, input, k, rates, seeds);
+    HtmlReport report = SweepReport.build(table, description, k, rates, seeds);
     ReportFiles.write(spark.sparkContext().hadoopConfiguration(), output.path("report"), "report.html", report);
-    metrics.put("runs", table.rows().size()).put("input", input);
+    metrics.put("runs", table.rows().size()).put("input", description);
     if (!options.flag("keep-runs")) {
       Path runsPath = new Path(runs);
       runsPath.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(runsPath, true);

@@ -104,7 +104,7 @@ public final class HtmlReport {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
         + "</title>\n<style>\n"
         + "body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}\n"
-        + "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #bbb;padding:3px 8px}\n"
+        + "table{border-collapse:collapse;margin:1em 0;display:block;overflow-x:auto}th,td{border:1px solid #bbb;padding:3px 8px}\n"
         + "th{background:#eee}td.num{text-align:right;font-family:monospace}\n"
         + "figure{margin:1.5em 0}img{max-width:100%;border:1px solid #ddd}\n"
         + "</style>\n</head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body>\n</html>\n";
