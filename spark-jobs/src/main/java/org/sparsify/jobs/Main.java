@@ -18,6 +18,7 @@ public final class Main {
     JOBS.put(SpectralJob.NAME, SpectralJob::run);
     JOBS.put(BenchJob.NAME, BenchJob::run);
     JOBS.put(SweepJob.NAME, SweepJob::run);
+    JOBS.put(LogregReportJob.NAME, LogregReportJob::run);
   }
 
   private Main() {}
