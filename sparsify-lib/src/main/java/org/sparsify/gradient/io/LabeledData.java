@@ -1,11 +1,13 @@
 package org.sparsify.gradient.io;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
+import org.sparsify.common.SeededHash;
 
 /**
  * Examples read from one input, with the counts that one pass over them found.
@@ -93,5 +95,31 @@ public record LabeledData(
   /** Releases the persisted examples. */
   public void unpersist() {
     examples.unpersist(false);
+  }
+
+  /**
+   * Splits off a seeded test set: an example goes to the test set when
+   * SeededHash(seed, id) maps below {@code testFraction}, independently of partitioning. Both
+   * parts are persisted and counted.
+   *
+   * @return the training part and the test part, in that order
+   */
+  public List<LabeledData> split(double testFraction, long seed) {
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("test fraction must be in (0, 1) but was " + testFraction);
+    }
+    JavaRDD<SparseExample> test = examples.filter(e -> isTest(e, testFraction, seed));
+    JavaRDD<SparseExample> train = examples.filter(e -> !isTest(e, testFraction, seed));
+    return List.of(recount(train, source + " (train part)"), recount(test, source + " (test part)"));
+  }
+
+  private static boolean isTest(SparseExample e, double testFraction, long seed) {
+    return SeededHash.toUnitInterval(SeededHash.hash(seed, e.id(), 0x5E57L)) < testFraction;
+  }
+
+  private static LabeledData recount(JavaRDD<SparseExample> part, String source) {
+    part.persist(StorageLevel.MEMORY_AND_DISK());
+    Counts counts = part.aggregate(new Counts(0, 0, 0), Counts::add, Counts::merge);
+    return new LabeledData(part, counts.count(), counts.featureBound(), counts.positives(), source);
   }
 }

@@ -22,7 +22,7 @@ import org.sparsify.gradient.io.SparseExample;
  * <p>Each of W workers is one partition. Round t: the driver broadcasts x; worker w computes its
  * gradient g (full shard or mini-batch), forms a = e + γ·g, sends C(a) and keeps e ← a − C(a); the
  * driver sums the messages and applies x ← x − (1/W)·Σ C(a). This is error-feedback SGD (Stich,
- * Cordonnier and Jaggi, arXiv 1809.07599); with hard-threshold C it is the method of Sahu et al.,
+ * Cordonnier and Jaggi, arXiv 1809.07599). With hard-threshold C it is the method of Sahu et al.,
  * "Rethinking gradient sparsification as total error minimization", NeurIPS 2021
  * (arXiv 2108.00951). λ is compared with |a_i|, the step-scaled update including the residual.
  *
@@ -217,8 +217,8 @@ public final class CompressedGradientTrainer {
           onRound.accept(record);
         }
       }
-      // The final residuals are cached before their parent goes; the broadcasts they were
-      // computed from stay alive so that a lost partition can still be recomputed.
+      // The final residuals are cached before their parent steps are released. The broadcasts
+      // they were computed from stay alive, so a lost partition can still be recomputed.
       residuals.count();
       previousSteps.unpersist(false);
       evaluateMillis = evaluateNanos / 1_000_000;
@@ -238,6 +238,7 @@ public final class CompressedGradientTrainer {
                       WorkerUpdate.step(shardIt.next(), residualIt.next(), modelBroadcast.value(), c, p, round))
                   .iterator());
       steps.persist(StorageLevel.MEMORY_AND_DISK());
+
       RoundAggregate aggregate =
           steps.treeAggregate(
               new RoundAggregate(p.workers(), model.length),
@@ -247,6 +248,7 @@ public final class CompressedGradientTrainer {
       if (!aggregate.complete()) {
         throw new IllegalStateException("round " + round + " is missing a worker's message");
       }
+
       JavaRDD<double[]> previousResiduals = residuals;
       residuals = steps.map(WorkerStep::residual).persist(StorageLevel.MEMORY_AND_DISK());
       if (p.checkpointInterval() > 0 && round % p.checkpointInterval() == 0) {
@@ -254,6 +256,7 @@ public final class CompressedGradientTrainer {
         residuals.count();
         destroyBroadcasts();
       }
+
       previousResiduals.unpersist(false);
       if (previousSteps != null) {
         previousSteps.unpersist(false);

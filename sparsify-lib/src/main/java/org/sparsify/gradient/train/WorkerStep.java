@@ -4,7 +4,7 @@ import java.io.Serializable;
 import org.sparsify.gradient.compress.SparseMessage;
 
 /**
- * What one worker produced in one round.
+ * The output of one worker in one round.
  *
  * @param worker the 0-based worker index
  * @param message C(a), the entries sent

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sparsify.testing.LocalSpark;
 import org.junit.jupiter.api.io.TempDir;
 
 class LibsvmReaderTest {
@@ -25,12 +26,8 @@ class LibsvmReaderTest {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("LibsvmReaderTest")
-        .config("spark.ui.enabled", "false")
-        .getOrCreate();
-    jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    spark = LocalSpark.start();
+    jsc = LocalSpark.context(spark);
   }
 
   @AfterAll

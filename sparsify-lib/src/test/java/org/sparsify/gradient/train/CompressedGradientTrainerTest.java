@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.sparsify.gradient.compress.CompressorSpec;
 import org.sparsify.gradient.io.SparseExample;
 import org.sparsify.gradient.io.SyntheticClassification;
+import org.sparsify.testing.LocalSpark;
 
 class CompressedGradientTrainerTest {
 
@@ -33,12 +34,8 @@ class CompressedGradientTrainerTest {
 
   @BeforeAll
   static void startSpark() throws Exception {
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName("CompressedGradientTrainerTest")
-        .config("spark.ui.enabled", "false")
-        .getOrCreate();
-    jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    spark = LocalSpark.start();
+    jsc = LocalSpark.context(spark);
     Path checkpoints = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "ckpt");
     jsc.setCheckpointDir(checkpoints.toString());
 
