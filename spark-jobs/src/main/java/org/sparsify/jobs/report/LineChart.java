@@ -10,6 +10,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -134,6 +135,8 @@ public final class LineChart {
       LogarithmicAxis axis = new LogarithmicAxis(yLabel);
       axis.setAllowNegativesFlag(false);
       plot.setRangeAxis(axis);
+    } else if (plot.getRangeAxis() instanceof NumberAxis axis) {
+      axis.setAutoRangeIncludesZero(false);
     }
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, markers);
     for (int i = 0; i < series.size(); i++) {

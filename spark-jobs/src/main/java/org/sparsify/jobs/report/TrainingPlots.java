@@ -37,9 +37,9 @@ public final class TrainingPlots {
       }
       byBits.add(run.compressor(), bits, loss);
       byRound.add(run.compressor(), rounds, loss);
-      if (!run.compressor().equals("none")) {
-        error.add(run.compressor(), rounds, errors);
-      }
+      // An uncompressed run has no compression error; an empty line keeps each compressor's colour.
+      boolean compressed = !run.compressor().equals("none");
+      error.add(run.compressor(), compressed ? rounds : new double[0], compressed ? errors : new double[0]);
     }
     report.figure(prefix + "-loss-vs-bits.png", byBits.withoutMarkers().toPng(900, 500),
         "Training loss against cumulative bits sent, one line per compressor");
