@@ -181,6 +181,7 @@ final class GraphBench {
     Double sampledMs = sum(load, number(timings, "sample"), number(timings, "embed"), number(timings, "cluster"));
     Double fullMs = sum(load, number(timings, "embed_full"), number(timings, "cluster_full"));
     String tool = "sparsify p=" + settings.p();
+
     rows.add(SECTION, graph.name(), "spectral job wall time (both runs and output)", "sparsify", wallMs, "ms", null);
     rows.add(SECTION, graph.name(), "pipeline time: load+sample+embed+cluster", tool, sampledMs, "ms", null);
     rows.add(SECTION, graph.name(), "pipeline time: load+embed+cluster", "sparsify p=1.0", fullMs, "ms", null);
@@ -230,30 +231,39 @@ final class GraphBench {
     }
   }
 
-  /** Runs {@code command} and parses the last line it prints as JSON. */
-  private static JsonNode runForJson(List<String> command, long timeoutSeconds) throws IOException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(false)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    byte[] stdout;
-    try (InputStream in = process.getInputStream()) {
-      stdout = in.readAllBytes();
+  /**
+   * Runs {@code command} and parses the last line it prints as JSON. Standard output goes to a
+   * temporary file so that a process that stops printing cannot block the timeout.
+   */
+  static JsonNode runForJson(List<String> command, long timeoutSeconds) throws IOException {
+    java.nio.file.Path stdout = java.nio.file.Files.createTempFile("sparsify-bench-", ".json");
+    try {
+      Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      waitFor(process, command, timeoutSeconds);
+      String text = java.nio.file.Files.readString(stdout, StandardCharsets.UTF_8).strip();
+      if (process.exitValue() != 0 || text.isEmpty()) {
+        throw new IOException("exit code " + process.exitValue() + " from " + String.join(" ", command)
+            + "; its error output is in the log above");
+      }
+      String[] lines = text.split("\n");
+      return JSON.readTree(lines[lines.length - 1]);
+    } finally {
+      java.nio.file.Files.deleteIfExists(stdout);
     }
+  }
+
+  private static void waitFor(Process process, List<String> command, long timeoutSeconds) throws IOException {
     try {
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IOException("timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+        throw new IOException("timed out after " + timeoutSeconds + " s (--sklearn-timeout): " + String.join(" ", command));
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for " + command.get(0), e);
     }
-    String text = new String(stdout, StandardCharsets.UTF_8).strip();
-    if (process.exitValue() != 0 || text.isEmpty()) {
-      throw new IOException("exit code " + process.exitValue() + " from " + String.join(" ", command));
-    }
-    String[] lines = text.split("\n");
-    return JSON.readTree(lines[lines.length - 1]);
   }
 
   // ---------------------------------------------------------------- MLlib PIC
