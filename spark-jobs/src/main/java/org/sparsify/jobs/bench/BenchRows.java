@@ -1,10 +1,14 @@
 package org.sparsify.jobs.bench;
 
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sparsify.jobs.report.ResultTable;
 
 /** The long-format result table of the {@code bench} job: one measured figure per row. */
 final class BenchRows {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BenchRows.class);
 
   static final List<String> COLUMNS = List.of("section", "dataset", "measure", "tool", "value", "unit", "note");
 
@@ -14,6 +18,8 @@ final class BenchRows {
   void add(String section, String dataset, String measure, String tool, Double value, String unit, String note) {
     Double finite = value != null && Double.isFinite(value) ? value : null;
     String why = value != null && finite == null && note == null ? "not a finite number: " + value : note;
+    LOG.info("bench: {} / {} / {}: {} {}{}", dataset, measure, tool, finite == null ? "-" : finite, unit,
+        why == null ? "" : " (" + why + ")");
     table.addRow().set("section", section).set("dataset", dataset).set("measure", measure).set("tool", tool)
         .set("value", finite).set("unit", unit).set("note", why);
   }
