@@ -16,6 +16,7 @@ public final class Main {
   static {
     JOBS.put(SampleJob.NAME, SampleJob::run);
     JOBS.put(SpectralJob.NAME, SpectralJob::run);
+    JOBS.put(GenerateJob.NAME, GenerateJob::run);
     JOBS.put(LogregJob.NAME, LogregJob::run);
     JOBS.put(BenchJob.NAME, BenchJob::run);
     JOBS.put(SweepJob.NAME, SweepJob::run);

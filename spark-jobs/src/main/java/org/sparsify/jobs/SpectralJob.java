@@ -61,7 +61,7 @@ public final class SpectralJob {
         .option("sample", "bernoulli:0.5", "spec", "bernoulli:P, budget:Q, budget-per-node-log:C, or none to cluster the input itself")
         .option("seed", "42", "integer", "seed of the sample, the start block and k-means")
         .flag("compare-full", "also run on the unsampled graph and report ARI, sin theta and eigenvalues against it")
-        .option("tau", "mean", "degree or 'mean'", "degree regularisation tau of D + tau*I; 'mean' is the mean weighted degree, 0 the plain Laplacian")
+        .option("tau", "mean", "mean|number", "degree regularisation tau of D + tau*I; 'mean' is the mean weighted degree, 0 the plain Laplacian")
         .option("tolerance", Double.toString(EigensolverParams.TOLERANCE_DEFAULT), "residual", "eigenvector convergence: largest ||L x - lambda x|| of the k + 1 wanted vectors")
         .option("max-passes", Integer.toString(EigensolverParams.MAX_PASSES_DEFAULT), "passes", "limit on operator applications per eigensolve")
         .option("oversampling", "0", "columns", "extra block columns beyond k + 1; 0 picks max(4, (k + 1) / 4)")
@@ -89,6 +89,8 @@ public final class SpectralJob {
       sc.setCheckpointDir(options.required("checkpoint-dir"));
     }
     long seed = options.longValue("seed");
+    SpectralPipeline.Params params = params(options, sc, seed);
+    int k = params.clustering().k();
 
     long start = System.nanoTime();
     GraphInput.Result input = GraphInput.read(spark, options);
@@ -97,8 +99,6 @@ public final class SpectralJob {
     GraphInput.report(input, metrics);
     LOG.info("load: {} nodes, {} edges, {} isolated nodes ({} ms)",
         graph.numNodes(), graph.numEdges(), graph.stats().isolatedNodes(), JobRunner.millisSince(start));
-    SpectralPipeline.Params params = params(options, sc, seed);
-    int k = params.clustering().k();
 
     start = System.nanoTime();
     SampledGraph sample = UniformEdgeSampler.sample(graph, SamplingSpec.parse(options.required("sample")), seed);
@@ -127,7 +127,7 @@ public final class SpectralJob {
   private static SpectralPipeline.Params params(JobOptions.Parsed options, JavaSparkContext sc, long seed) {
     int k = options.intValue("k");
     String tauText = options.required("tau");
-    double tau = tauText.equals("mean") ? Double.NaN : Double.parseDouble(tauText);
+    double tau = tauText.equals("mean") ? Double.NaN : parseTau(tauText);
     int oversampling = options.intValue("oversampling");
     int blockSize = oversampling > 0 ? k + 1 + oversampling : EigensolverParams.defaultBlockSize(k + 1);
     int partitions = options.intValue("solver-partitions");
@@ -138,11 +138,25 @@ public final class SpectralJob {
     return new SpectralPipeline.Params(tau, partitions > 0 ? partitions : sc.defaultParallelism(), solver, clustering);
   }
 
+  private static double parseTau(String text) {
+    try {
+      double tau = Double.parseDouble(text);
+      if (tau >= 0.0 && Double.isFinite(tau)) {
+        return tau;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the rule.
+    }
+    throw new IllegalArgumentException("--tau must be 'mean' or a finite number >= 0 but was '" + text + "'");
+  }
+
   private static SpectralPipeline.Result runPipeline(
       String name, JavaSparkContext sc, JavaRDD<org.sparsify.graph.WeightedEdge> edges, LoadedGraph graph,
       SpectralPipeline.Params params) {
-    BlockEigensolver.PassListener progress = (pass, residual, millis) ->
-        LOG.info("{} eigensolver pass {}: max residual {} ({} ms)", name, pass, residual, millis);
+    BlockEigensolver.PassListener progress = (pass, residual, millis) -> {
+      String measured = Double.isNaN(residual) ? "not measured in the first pass" : Double.toString(residual);
+      LOG.info("{} eigensolver pass {}: max residual {} ({} ms)", name, pass, measured, millis);
+    };
     SpectralPipeline.Result result = SpectralPipeline.run(sc, edges, graph.edges(), graph.numNodes(), params, progress);
     EigenResult eigen = result.eigen();
     if (!eigen.converged()) {

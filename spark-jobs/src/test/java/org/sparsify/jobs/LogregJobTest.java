@@ -71,7 +71,7 @@ class LogregJobTest {
   }
 
   @Test
-  void invalidLibsvmFailsWithLineAndLeavesNoOutput() throws IOException {
+  void invalidInputLeavesNoOutput() throws IOException {
     Path train = dir.resolve("bad.libsvm");
     Files.write(train, List.of("1 1:1", "-1 2:1", "1 1:1 2:inf"));
     Path output = dir.resolve("out");

@@ -165,4 +165,22 @@ class SampleJobTest {
     assertEquals(2, SampleJob.run(new String[] {"--output"}));
     assertFalse(Files.exists(dir.resolve("x")));
   }
+
+  @Test
+  void generatedGraphLoadsBack() throws IOException {
+    Path generated = dir.resolve("planted");
+    assertEquals(0, GenerateJob.run(new String[] {
+        "--gen-clusters", "2", "--gen-cluster-size", "40", "--gen-p-in", "0.2", "--partitions", "3",
+        "--output", generated.toString()}));
+    JsonNode g = metrics(generated);
+    assertEquals(80, textLines(generated.resolve("labels")).size());
+
+    Path sampled = dir.resolve("reloaded");
+    assertEquals(0, SampleJob.run(new String[] {
+        "--input", generated.resolve("edges").toString(), "--sample", "none", "--output", sampled.toString()}));
+    JsonNode m = metrics(sampled);
+    assertEquals(g.get("edges").asLong(), m.get("edges").asLong());
+    assertEquals(g.get("edges").asLong(), m.get("sampled_edges").asLong());
+    assertEquals(80 - g.get("isolated_in_input").asLong(), m.get("nodes").asLong());
+  }
 }

@@ -1,5 +1,6 @@
 package org.sparsify.it.gradient;
 
+import org.sparsify.testing.TestData;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -80,6 +81,10 @@ class A9aLogregTest {
   /**
    * Label-skewed shards with mini-batches of 64: Top-k gets K = the hard-threshold run's mean
    * entries per worker and round, rounded up, so its bit budget is at least as large.
+   *
+   * <p>NOTE: with i.i.d. shards and full-shard gradients (the setting of the test above) Top-k was
+   * not worse at an equal budget: hard-threshold-auto:8 reached loss 0.32881 with 5,229 bits per
+   * worker, Top-k with K = 1 the same loss with 3,200 bits and K = 2 loss 0.32834 with 6,400 bits.
    */
   @Test
   void hardThresholdLossNotWorseAtEqualBudget() {

@@ -1,5 +1,6 @@
 package org.sparsify.it.gradient;
 
+import org.sparsify.testing.TestData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -51,7 +51,7 @@ public final class JobOptions {
     StringBuilder text = new StringBuilder();
     text.append("Usage: ").append(job).append(" [OPTIONS]\n").append(summary).append("\n\nOptions:\n");
     for (Spec spec : specs.values()) {
-      String left = "  --" + spec.name() + (spec.flag() ? "" : " " + spec.unit().toUpperCase(java.util.Locale.ROOT));
+      String left = "  --" + spec.name() + (spec.flag() ? "" : " " + placeholder(spec.unit()));
       text.append(String.format("%-36s %s", left, spec.help()));
       if (!spec.flag()) {
         text.append(spec.defaultValue() == null ? " (no default)" : " (default: " + spec.defaultValue() + ")");
@@ -59,6 +59,11 @@ public final class JobOptions {
       text.append('\n');
     }
     return text.toString();
+  }
+
+  /** Shows a unit such as {@code path} as {@code PATH}, and a list of choices as written. */
+  private static String placeholder(String unit) {
+    return unit.contains("|") ? unit : unit.toUpperCase(java.util.Locale.ROOT);
   }
 
   /**

@@ -3,8 +3,8 @@ package org.sparsify.gradient.compress;
 import java.io.Serializable;
 
 /**
- * Chooses which entries of a worker's update vector {@code a} are sent. The sent message C(a) holds
- * a subset of the entries of {@code a} with their values unchanged; the worker keeps
+ * Chooses which entries of a worker's update vector {@code a} are sent. The sent message C(a) contains
+ * a subset of the entries of {@code a} with their values unchanged, and the worker keeps
  * {@code a - C(a)} as its residual (error feedback). Implementations are stateless and
  * deterministic in their inputs, so a retried task sends the same message.
  */

@@ -1,23 +1,20 @@
 package org.sparsify.gradient.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.io.compress.CompressionCodec;
-import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sparsify.common.LineNumbers;
 import scala.Tuple2;
 
 /**
@@ -78,35 +75,10 @@ public final class LibsvmReader {
       return error;
     }
     try {
-      return format.withLineNumber(lineNumberAt(conf, new Path(format.file()), format.byteOffset()));
+      return format.withLineNumber(LineNumbers.lineNumberAt(conf, new Path(format.file()), format.byteOffset()));
     } catch (IOException e) {
       error.addSuppressed(e);
       return error;
-    }
-  }
-
-  /** Returns the 1-based number of the line that starts at {@code offset} of the file. */
-  static long lineNumberAt(Configuration conf, Path file, long offset) throws IOException {
-    FileSystem fs = file.getFileSystem(conf);
-    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-    try (InputStream raw = fs.open(file);
-        InputStream in = codec == null ? raw : codec.createInputStream(raw)) {
-      byte[] buffer = new byte[1 << 16];
-      long line = 1;
-      long remaining = offset;
-      while (remaining > 0) {
-        int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-        if (read < 0) {
-          break;
-        }
-        for (int k = 0; k < read; k++) {
-          if (buffer[k] == '\n') {
-            line++;
-          }
-        }
-        remaining -= read;
-      }
-      return line;
     }
   }
 }

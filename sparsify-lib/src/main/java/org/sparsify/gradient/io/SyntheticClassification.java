@@ -13,15 +13,15 @@ import org.sparsify.common.SeededHash;
 /**
  * A seeded generator of sparse binary classification data drawn from a planted logistic model.
  *
- * <p>Planted weights w*_j are uniform in [-1, 1]. Row i has about {@code nonZerosPerRow} distinct
- * features at uniformly drawn indices with values uniform in (0, 1], and label +1 with probability
- * σ(scale · w*·x) where scale = 4/√nonZerosPerRow, so the best achievable accuracy is well above
- * 0.5 but below 1. Row i depends only on the seed and i, so the data set is the same at any
- * partition count. Cost O(rows · nonZerosPerRow); no shuffle.
+ * <p>Planted weights w*_j are uniform in [-1, 1]. Row i has up to {@code nonZerosPerRow} distinct
+ * binary features (value 1) at uniformly drawn indices, like one-hot encoded categories, and label
+ * +1 with probability σ(2·w*·x), so the best achievable accuracy is well above 0.5 but below 1.
+ * Row i depends only on the seed and i, so the data set is the same at any partition count. Cost
+ * O(rows · nonZerosPerRow); no shuffle.
  *
  * @param rows the number of examples (default 20,000 in the {@code logreg} job)
- * @param features d (default 1,000)
- * @param nonZerosPerRow the number of feature draws per row (default 20); repeats merge
+ * @param features d (default 200)
+ * @param nonZerosPerRow the number of feature draws per row (default 10); repeats merge
  * @param seed the seed of every draw
  */
 public record SyntheticClassification(long rows, int features, int nonZerosPerRow, long seed)
@@ -62,14 +62,13 @@ public record SyntheticClassification(long rows, int features, int nonZerosPerRo
     TreeMap<Integer, Double> features = new TreeMap<>();
     for (int t = 0; t < nonZerosPerRow; t++) {
       int index = (int) Math.floorMod(SeededHash.hash(seed, i, t, 1), (long) this.features);
-      double value = 1.0 - SeededHash.toUnitInterval(SeededHash.hash(seed, i, t, 2));
-      features.put(index, value);
+      features.put(index, 1.0);
     }
     double margin = 0.0;
     for (var entry : features.entrySet()) {
       margin += plantedWeight(entry.getKey()) * entry.getValue();
     }
-    double probability = 1.0 / (1.0 + Math.exp(-4.0 / Math.sqrt(nonZerosPerRow) * margin));
+    double probability = 1.0 / (1.0 + Math.exp(-2.0 * margin));
     double label = SeededHash.toUnitInterval(SeededHash.hash(seed, i, -1, 3)) < probability ? 1 : -1;
     int[] indices = features.keySet().stream().mapToInt(Integer::intValue).toArray();
     double[] values = features.values().stream().mapToDouble(Double::doubleValue).toArray();

@@ -29,7 +29,7 @@ import org.sparsify.gradient.io.SparseExample;
  * <p>Residuals live in an RDD co-partitioned with the shards and advanced with
  * {@code zipPartitions}; they are persisted and checkpointed every {@code checkpointInterval}
  * rounds, and the broadcast models since the last checkpoint stay alive. A lost partition is
- * recomputed from the same inputs and gives the same residual; the driver applies each round's
+ * recomputed from the same inputs and gives the same residual. The driver applies each round's
  * sum once, whatever tasks Spark retried, so no residual is applied twice.
  *
  * <p>Cost per round: one pass over the shards (full shard) or W·B examples (mini-batch), one

@@ -2,7 +2,7 @@ package org.sparsify.gradient.train;
 
 import java.util.Locale;
 
-/** How the training examples are split into the W worker shards. */
+/** The rule that splits the training examples into the W worker shards. */
 public enum Partitioning {
   /** A seeded shuffle: shards are equal-sized (±1) and i.i.d. samples of the data. */
   IID,

@@ -32,7 +32,7 @@ import scala.Tuple2;
  * row if they have a sampled edge, and are otherwise unassigned.
  *
  * <p>Documented rule for nodes without any edge in the input: they get {@link #UNASSIGNED} and are
- * counted in {@link ClusteringResult#isolatedInInput()}; the embedding says nothing about them.
+ * counted in {@link ClusteringResult#isolatedInInput()}; the embedding carries no information about them.
  *
  * <p>Determinism: the k-means input is laid out in {@code ceil(n / 50,000)} (at most 64) contiguous
  * index ranges sorted by node index whatever the partitioning of the embedding, so for a fixed seed

@@ -77,7 +77,9 @@ public final class SpectralPipeline {
     long embedMillis = (System.nanoTime() - start) / 1_000_000L;
 
     start = System.nanoTime();
-    inputEdges.persist(StorageLevel.MEMORY_AND_DISK());
+    if (inputEdges.getStorageLevel().equals(StorageLevel.NONE())) {
+      inputEdges.persist(StorageLevel.MEMORY_AND_DISK());
+    }
     ClusteringResult clustering = SpectralClustering.cluster(sc, eigen.vectors(), graph, inputEdges, params.clustering());
     graph.unpersist();
     long clusterMillis = (System.nanoTime() - start) / 1_000_000L;

@@ -1,10 +1,10 @@
 package org.sparsify.graph.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
@@ -18,12 +18,14 @@ import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.sparsify.common.LineNumbers;
 import org.sparsify.graph.WeightedEdge;
 import org.sparsify.graph.io.EdgeListOptions.HeaderMode;
 import org.sparsify.graph.io.EdgeListOptions.IdType;
@@ -43,9 +45,11 @@ import scala.Tuple2;
  * finite number &gt; 0) raise an {@link InputFormatException} naming the file, the line and the
  * value, or are dropped and counted under {@link BadLinePolicy#SKIP}.
  *
- * <p>Cost: one pass over the input, a sort of the distinct node ids, and three shuffles of the edge
- * list (two joins that index the endpoints and the merge of duplicates). Nothing that grows with
- * the graph is collected on the driver. The returned edge RDD is persisted (memory and disk).
+ * <p>Cost: one pass over the input, a shuffle of the node ids to find the distinct ones, and one
+ * shuffle of the edge list to merge duplicates. Up to {@link #DEFAULT_DRIVER_INDEX_LIMIT} nodes,
+ * the sorted ids are collected on the driver and broadcast (driver memory O(n)); above it, a
+ * distributed sort and two joins of the edge list index the endpoints and the driver holds
+ * nothing that grows with the graph. The returned edge RDD is persisted (memory and disk).
  */
 public final class GraphLoader {
 
@@ -266,37 +270,132 @@ public final class GraphLoader {
   private static <K extends Comparable<K>> LoadedGraph index(
       JavaSparkContext sc, JavaRDD<RawEdge<K>> records, EdgeListOptions options, boolean numeric) {
     records.persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<K> distinctIds = null;
     try {
       long[] counts = countKinds(records);
       int partitions = Math.max(1, records.getNumPartitions());
 
-      // Rank the distinct node ids; self-loops and declared nodes count as nodes.
-      JavaPairRDD<K, Long> indexById =
+      // Self-loops and declared nodes count as nodes.
+      distinctIds =
           records
               .filter(r -> r.kind != RawEdge.Kind.SKIPPED)
               .flatMap(r -> r.isSelfLoop() || r.kind == RawEdge.Kind.NODE
                   ? List.of(r.u).iterator()
                   : List.of(r.u, r.v).iterator())
               .distinct(partitions)
-              .sortBy(id -> id, true, partitions)
-              .zipWithIndex();
-      indexById.persist(StorageLevel.MEMORY_AND_DISK());
-      long numNodes = indexById.count();
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      long numNodes = distinctIds.count();
 
-      JavaRDD<WeightedEdge> edges = mergeEdges(records, indexById, options.merge(), partitions);
+      Indexed indexed =
+          numNodes <= driverIndexLimit
+              ? indexOnDriver(sc, records, distinctIds, partitions)
+              : indexByJoin(records, distinctIds, partitions);
+      JavaRDD<WeightedEdge> edges = merge(indexed.pairs(), options.merge(), partitions);
       edges.persist(StorageLevel.MEMORY_AND_DISK());
       long numEdges = edges.count();
       long connected = edges.flatMap(e -> List.of(e.src(), e.dst()).iterator()).distinct().count();
 
-      JavaPairRDD<Long, String> nodeIds =
-          indexById.mapToPair(t -> new Tuple2<>(t._2(), t._1().toString()));
       LoadStats stats =
           new LoadStats(
               counts[0], counts[1], counts[2] - numEdges, counts[3], numNodes - connected);
-      return new LoadedGraph(edges, numNodes, numEdges, nodeIds, numeric, stats);
+      return new LoadedGraph(edges, numNodes, numEdges, indexed.nodeIds(), numeric, stats);
     } finally {
       records.unpersist(false);
+      if (distinctIds != null) {
+        distinctIds.unpersist(false);
+      }
     }
+  }
+
+  /**
+   * The largest n for which the sorted node ids are collected to the driver and broadcast, which
+   * saves two shuffles of the edge list. Above it, two joins index the endpoints. At the default of
+   * 20 million ids, the driver and each executor hold up to about 0.5 GB of boxed 64-bit ids.
+   */
+  static final long DEFAULT_DRIVER_INDEX_LIMIT = 20_000_000L;
+
+  private static long driverIndexLimit = DEFAULT_DRIVER_INDEX_LIMIT;
+
+  /** Sets the limit above which ids are indexed by joins; tests use it to cover both paths. */
+  static void setDriverIndexLimit(long limit) {
+    driverIndexLimit = limit;
+  }
+
+  /** Edge endpoints as dense index pairs (smaller first) with weights, and the index to id map. */
+  private record Indexed(
+      JavaPairRDD<Tuple2<Long, Long>, Double> pairs, JavaPairRDD<Long, String> nodeIds) {}
+
+  private static <K extends Comparable<K>> Indexed indexOnDriver(
+      JavaSparkContext sc, JavaRDD<RawEdge<K>> records, JavaRDD<K> distinctIds, int partitions) {
+    List<K> ids = new ArrayList<>(distinctIds.collect());
+    Collections.sort(ids);
+    Broadcast<Object[]> sorted = sc.broadcast(ids.toArray());
+    JavaPairRDD<Tuple2<Long, Long>, Double> pairs =
+        records
+            .filter(r -> r.kind == RawEdge.Kind.EDGE && !r.isSelfLoop())
+            .mapToPair(
+                r -> {
+                  long a = Arrays.binarySearch(sorted.value(), r.u);
+                  long b = Arrays.binarySearch(sorted.value(), r.v);
+                  return new Tuple2<>(new Tuple2<>(Math.min(a, b), Math.max(a, b)), r.weight);
+                });
+    int n = ids.size();
+    JavaPairRDD<Long, String> nodeIds =
+        sc.parallelize(sliceNumbers(partitions), partitions)
+            .flatMapToPair(
+                slice -> {
+                  List<Tuple2<Long, String>> out = new ArrayList<>();
+                  Object[] all = sorted.value();
+                  for (long i = (long) n * slice / partitions; i < (long) n * (slice + 1) / partitions; i++) {
+                    out.add(new Tuple2<>(i, all[(int) i].toString()));
+                  }
+                  return out.iterator();
+                });
+    return new Indexed(pairs, nodeIds);
+  }
+
+  private static List<Integer> sliceNumbers(int slices) {
+    List<Integer> numbers = new ArrayList<>(slices);
+    for (int i = 0; i < slices; i++) {
+      numbers.add(i);
+    }
+    return numbers;
+  }
+
+  private static <K extends Comparable<K>> Indexed indexByJoin(
+      JavaRDD<RawEdge<K>> records, JavaRDD<K> distinctIds, int partitions) {
+    JavaPairRDD<K, Long> indexById =
+        distinctIds.sortBy(id -> id, true, partitions).zipWithIndex();
+    JavaPairRDD<K, Tuple2<K, Double>> bySource =
+        records
+            .filter(r -> r.kind == RawEdge.Kind.EDGE && !r.isSelfLoop())
+            .mapToPair(r -> new Tuple2<>(r.u, new Tuple2<>(r.v, r.weight)));
+    JavaPairRDD<K, Tuple2<Long, Double>> byTarget =
+        bySource
+            .join(indexById, partitions)
+            .mapToPair(t -> new Tuple2<>(t._2()._1()._1(), new Tuple2<>(t._2()._2(), t._2()._1()._2())));
+    JavaPairRDD<Tuple2<Long, Long>, Double> pairs =
+        byTarget
+            .join(indexById, partitions)
+            .mapToPair(
+                t -> {
+                  long a = t._2()._1()._1();
+                  long b = t._2()._2();
+                  return new Tuple2<>(
+                      new Tuple2<>(Math.min(a, b), Math.max(a, b)), t._2()._1()._2());
+                });
+    JavaPairRDD<Long, String> nodeIds =
+        indexById.mapToPair(t -> new Tuple2<>(t._2(), t._1().toString()));
+    return new Indexed(pairs, nodeIds);
+  }
+
+  private static JavaRDD<WeightedEdge> merge(
+      JavaPairRDD<Tuple2<Long, Long>, Double> pairs, MergeRule rule, int partitions) {
+    JavaPairRDD<Tuple2<Long, Long>, Double> merged =
+        rule == MergeRule.SUM
+            ? pairs.reduceByKey(Double::sum, partitions)
+            : pairs.reduceByKey(Math::max, partitions);
+    return merged.map(t -> new WeightedEdge(t._1()._1(), t._1()._2(), t._2()));
   }
 
   /** Counts data lines, self-loops, non-loop edge lines and skipped lines, in that order. */
@@ -324,33 +423,6 @@ public final class GraphLoader {
         });
   }
 
-  private static <K> JavaRDD<WeightedEdge> mergeEdges(
-      JavaRDD<RawEdge<K>> records, JavaPairRDD<K, Long> indexById, MergeRule merge, int partitions) {
-    JavaPairRDD<K, Tuple2<K, Double>> bySource =
-        records
-            .filter(r -> r.kind == RawEdge.Kind.EDGE && !r.isSelfLoop())
-            .mapToPair(r -> new Tuple2<>(r.u, new Tuple2<>(r.v, r.weight)));
-    JavaPairRDD<K, Tuple2<Long, Double>> byTarget =
-        bySource
-            .join(indexById, partitions)
-            .mapToPair(t -> new Tuple2<>(t._2()._1()._1(), new Tuple2<>(t._2()._2(), t._2()._1()._2())));
-    JavaPairRDD<Tuple2<Long, Long>, Double> indexed =
-        byTarget
-            .join(indexById, partitions)
-            .mapToPair(
-                t -> {
-                  long a = t._2()._1()._1();
-                  long b = t._2()._2();
-                  return new Tuple2<>(
-                      new Tuple2<>(Math.min(a, b), Math.max(a, b)), t._2()._1()._2());
-                });
-    JavaPairRDD<Tuple2<Long, Long>, Double> merged =
-        merge == MergeRule.SUM
-            ? indexed.reduceByKey(Double::sum, partitions)
-            : indexed.reduceByKey(Math::max, partitions);
-    return merged.map(t -> new WeightedEdge(t._1()._1(), t._1()._2(), t._2()));
-  }
-
   // ---------------------------------------------------------------- errors
 
   /**
@@ -364,39 +436,17 @@ public final class GraphLoader {
         if (e.byteOffset() < 0 || e.lineNumber() > 0) {
           return e;
         }
-        return e.withLineNumber(lineNumberAt(conf, e.file(), e.byteOffset()));
+        return e.withLineNumber(lineNumberOrUnknown(conf, e));
       }
     }
     return failure;
   }
 
-  /**
-   * Returns the 1-based number of the line that starts at {@code offset}, or -1 if the file cannot
-   * be read.
-   *
-   * <p>NOTE: for compressed input the offset is not a position in the decompressed text, so the
-   * line number is wrong; the error still names the file and the value.
-   */
-  static long lineNumberAt(Configuration conf, String file, long offset) {
-    Path path = new Path(file);
-    try (InputStream in = path.getFileSystem(conf).open(path)) {
-      byte[] buffer = new byte[1 << 16];
-      long line = 1;
-      long remaining = offset;
-      while (remaining > 0) {
-        int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-        if (read < 0) {
-          break;
-        }
-        for (int i = 0; i < read; i++) {
-          if (buffer[i] == '\n') {
-            line++;
-          }
-        }
-        remaining -= read;
-      }
-      return line;
-    } catch (IOException e) {
+  private static long lineNumberOrUnknown(Configuration conf, InputFormatException e) {
+    try {
+      return LineNumbers.lineNumberAt(conf, new Path(e.file()), e.byteOffset());
+    } catch (IOException notReadable) {
+      e.addSuppressed(notReadable);
       return -1;
     }
   }

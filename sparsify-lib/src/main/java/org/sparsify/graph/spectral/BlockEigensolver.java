@@ -100,15 +100,20 @@ public final class BlockEigensolver {
 
       ritz = RayleighRitz.solve(Lobpcg.gram(grams, basis), Lobpcg.operatorGram(grams, basis), basis.size(), b);
       RowBlocks next = Lobpcg.update(state, residualProduct, basis, ritz.coefficients()).persist();
-      checkpointIfDue(sc, next, passes);
-      cleanup.afterNextJob(state, residualProduct);
+      cleanup.afterNextJob(residualProduct);
+      if (passes % params.checkpointInterval() == 0) {
+        cleanup.checkpoint(sc, next, state);
+      } else {
+        cleanup.afterNextJob(state);
+      }
       state = next;
       System.arraycopy(ritz.ritzValues(), 0, theta, 0, b);
       hasDirection = true;
     }
 
     EigenResult result = verify(state, passes + 1, start);
-    cleanup.run();
+    cleanup.afterNextJob(state);
+    cleanup.finish(result.vectors());
     return result;
   }
 
@@ -157,17 +162,6 @@ public final class BlockEigensolver {
     return x.zip(product, 4 * b, (first, block, productBlock) -> Lobpcg.initialState(block, productBlock, coefficients));
   }
 
-  private void checkpointIfDue(JavaSparkContext sc, RowBlocks next, int passes) {
-    if (passes % params.checkpointInterval() != 0) {
-      return;
-    }
-    if (sc.getCheckpointDir().isPresent()) {
-      next.blocks().checkpoint();
-    } else {
-      next.blocks().rdd().localCheckpoint();
-    }
-  }
-
   /** Returns an n × width block of values uniform in [-1, 1) drawn from SeededHash(seed, row, column). */
   static RowBlocks randomBlock(JavaSparkContext sc, RowLayout layout, int width, long seed) {
     return RowBlocks.generate(
@@ -185,17 +179,48 @@ public final class BlockEigensolver {
         });
   }
 
-  /** Blocks to unpersist once the next Spark job has materialised what was derived from them. */
+  /**
+   * Blocks to unpersist once the next Spark job has materialised what was derived from them. A
+   * locally checkpointed block has no lineage left, so it stays cached until the next checkpoint
+   * has been materialised.
+   */
   private static final class Cleanup {
     private final List<RowBlocks> pending = new ArrayList<>();
+    private RowBlocks checkpointed;
 
     void afterNextJob(RowBlocks... blocks) {
-      pending.addAll(List.of(blocks));
+      for (RowBlocks block : blocks) {
+        if (block != checkpointed) {
+          pending.add(block);
+        }
+      }
+    }
+
+    /** Checkpoints {@code next} (reliably if a checkpoint directory is set) and retires {@code previous}. */
+    void checkpoint(JavaSparkContext sc, RowBlocks next, RowBlocks previous) {
+      if (sc.getCheckpointDir().isPresent()) {
+        next.blocks().checkpoint();
+      } else {
+        next.blocks().rdd().localCheckpoint();
+      }
+      afterNextJob(previous);
+      if (checkpointed != null) {
+        pending.add(checkpointed);
+      }
+      checkpointed = next;
     }
 
     void run() {
       pending.forEach(RowBlocks::unpersist);
       pending.clear();
+    }
+
+    /** Unpersists everything, the last checkpoint included, except {@code kept}. */
+    void finish(RowBlocks kept) {
+      run();
+      if (checkpointed != null && checkpointed != kept) {
+        checkpointed.unpersist();
+      }
     }
   }
 }

@@ -75,9 +75,4 @@ final class GraphPartition implements Serializable {
     }
     return sum;
   }
-
-  /** Returns the number of arcs of local row r. */
-  int arcCount(int r) {
-    return rowStart[r + 1] - rowStart[r];
-  }
 }

@@ -95,11 +95,6 @@ public final class PartitionedGraph implements Serializable {
             }));
   }
 
-  /** Returns the number of arcs (twice the number of undirected edges). */
-  public long numArcs() {
-    return parts.map(part -> (long) part.neighborSlot.length).reduce(Long::sum);
-  }
-
   /**
    * Labels every node with the smallest node index of its connected component, by min-label
    * propagation: one {@link #gather} pass per round until no label changes, so about
@@ -116,17 +111,29 @@ public final class PartitionedGraph implements Serializable {
           }
           return new DenseMatrix(rows, 1, own);
         }).persist();
+    RowBlocks checkpointed = null;
     for (int round = 1; ; round++) {
       RowBlocks next = gather(labels, 1, PartitionedGraph::minimumLabel).persist();
-      if (round % checkpointInterval == 0) {
+      boolean checkpoint = round % checkpointInterval == 0;
+      if (checkpoint) {
         next.blocks().rdd().localCheckpoint();
       }
       long changed = labels.blocks()
           .zipPartitions(next.blocks(), (before, after) -> List.of(changedRows(before, after)).iterator())
           .reduce(Long::sum);
-      labels.unpersist();
+      // A locally checkpointed block has no lineage, so it is kept until the next checkpoint exists.
+      if (labels != checkpointed) {
+        labels.unpersist();
+      }
+      if (checkpoint && checkpointed != null) {
+        checkpointed.unpersist();
+      }
+      checkpointed = checkpoint ? next : checkpointed;
       labels = next;
       if (changed == 0) {
+        if (checkpointed != null && checkpointed != labels) {
+          checkpointed.unpersist();
+        }
         return new ComponentLabels(labels, round);
       }
     }

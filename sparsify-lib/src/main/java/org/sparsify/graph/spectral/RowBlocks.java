@@ -150,11 +150,11 @@ public final class RowBlocks implements Serializable {
   /** Returns the one block of a partition, failing loudly if the alignment invariant is broken. */
   static DenseMatrix single(Iterator<Tuple2<Tuple2<Object, Object>, Matrix>> partition) {
     if (!partition.hasNext()) {
-      throw new IllegalStateException("a partition of a row-block matrix holds no block");
+      throw new IllegalStateException("a partition of a row-block matrix contains no block; the partitions of two aligned matrices differ");
     }
     DenseMatrix block = (DenseMatrix) partition.next()._2();
     if (partition.hasNext()) {
-      throw new IllegalStateException("a partition of a row-block matrix holds more than one block");
+      throw new IllegalStateException("a partition of a row-block matrix contains more than one block; the partitions of two aligned matrices differ");
     }
     return block;
   }

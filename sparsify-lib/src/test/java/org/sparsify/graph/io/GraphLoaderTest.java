@@ -249,6 +249,31 @@ class GraphLoaderTest {
   }
 
   @Test
+  void joinIndexingMatchesDriverIndexing() throws IOException {
+    Path numeric = write("numeric.txt", "1099511627777 1099511627778\n1099511627778 -5\n-5 -5\n7 7\n-5 1099511627777 2\n");
+    Path strings = write("strings.txt", "b a\nc b\na c 3\nd d\n");
+    EdgeListOptions stringIds = EdgeListOptions.defaults().withIdType(EdgeListOptions.IdType.STRING);
+    LoadedGraph numericByDriver = load(numeric);
+    LoadedGraph stringsByDriver = GraphLoader.load(spark, strings.toString(), stringIds);
+    GraphLoader.setDriverIndexLimit(0);
+    try {
+      LoadedGraph numericByJoin = load(numeric);
+      LoadedGraph stringsByJoin = GraphLoader.load(spark, strings.toString(), stringIds);
+      assertEquals(sortedEdges(numericByDriver), sortedEdges(numericByJoin));
+      assertEquals(ids(numericByDriver), ids(numericByJoin));
+      assertEquals(numericByDriver.stats(), numericByJoin.stats());
+      assertEquals(sortedEdges(stringsByDriver), sortedEdges(stringsByJoin));
+      assertEquals(ids(stringsByDriver), ids(stringsByJoin));
+      assertEquals(stringsByDriver.stats(), stringsByJoin.stats());
+    } finally {
+      GraphLoader.setDriverIndexLimit(GraphLoader.DEFAULT_DRIVER_INDEX_LIMIT);
+    }
+    assertEquals(4, numericByDriver.numNodes());
+    assertEquals(1, numericByDriver.stats().isolatedNodes());
+    assertEquals(Map.of(0L, "a", 1L, "b", 2L, "c", 3L, "d"), ids(stringsByDriver));
+  }
+
+  @Test
   void emailEuCoreHasPublishedShape() {
     Path file = TestData.require("email-Eu-core/email-Eu-core.txt");
     LoadedGraph g = load(file);

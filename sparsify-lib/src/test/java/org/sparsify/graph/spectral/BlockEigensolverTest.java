@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.mllib.linalg.distributed.BlockMatrix;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sparsify.graph.WeightedEdge;
 import org.sparsify.graph.metrics.SubspaceDistance;
+import org.sparsify.testing.LocalSpark;
 
 class BlockEigensolverTest {
 
@@ -25,9 +27,8 @@ class BlockEigensolverTest {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("BlockEigensolverTest")
-        .config("spark.ui.enabled", "false").getOrCreate();
-    sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    spark = LocalSpark.start();
+    sc = LocalSpark.context(spark);
   }
 
   @AfterAll
@@ -51,6 +52,11 @@ class BlockEigensolverTest {
     }
     assertTrue(orthogonalityError(result) < 1e-10, "‖VᵀV − I‖ = " + orthogonalityError(result));
     assertTrue(denseResidual(result, edges, n, tau) < 10 * TOLERANCE);
+
+    BlockMatrix asMllib = result.vectors().toBlockMatrix();
+    asMllib.validate();
+    assertEquals(n, asMllib.numRows());
+    assertEquals(result.vectors().width(), asMllib.numCols());
   }
 
   @Test
@@ -71,12 +77,12 @@ class BlockEigensolverTest {
   void partitionCountDoesNotChangeResult() {
     int n = 150;
     List<WeightedEdge> edges = TestGraphs.plantedPartition(3, 50, 0.25, 0.02, 5);
-    EigenResult one = solve(edges, n, 1, 4, Double.NaN);
-    EigenResult five = solve(edges, n, 5, 4, Double.NaN);
+    EigenResult one = solve(edges, n, 1, 4, Double.NaN, 1e-6);
+    EigenResult five = solve(edges, n, 5, 4, Double.NaN, 1e-6);
     for (int c = 0; c < 4; c++) {
-      assertEquals(one.eigenvalues()[c], five.eigenvalues()[c], 1e-10);
+      assertEquals(one.eigenvalues()[c], five.eigenvalues()[c], 1e-9);
     }
-    assertTrue(SubspaceDistance.of(dense(one, 4), dense(five, 4)) < 1e-6);
+    assertTrue(SubspaceDistance.of(dense(one, 4), dense(five, 4)) < 1e-4);
   }
 
   @Test
@@ -107,9 +113,14 @@ class BlockEigensolverTest {
   }
 
   private static EigenResult solve(List<WeightedEdge> edges, int n, int parts, int wanted, double tau) {
+    return solve(edges, n, parts, wanted, tau, TOLERANCE);
+  }
+
+  private static EigenResult solve(
+      List<WeightedEdge> edges, int n, int parts, int wanted, double tau, double tolerance) {
     PartitionedGraph graph = PartitionedGraph.build(sc.parallelize(edges, 3), n, parts);
     NormalizedLaplacian operator = NormalizedLaplacian.of(graph, tau);
-    EigensolverParams params = new EigensolverParams(wanted, wanted + 4, TOLERANCE, 300, 10, 42);
+    EigensolverParams params = new EigensolverParams(wanted, wanted + 4, tolerance, 300, 10, 42);
     return BlockEigensolver.solve(sc, operator, params, (pass, residual, ms) -> {});
   }
 
