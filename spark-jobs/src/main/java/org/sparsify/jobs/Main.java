@@ -18,6 +18,9 @@ public final class Main {
     JOBS.put(SpectralJob.NAME, SpectralJob::run);
     JOBS.put(GenerateJob.NAME, GenerateJob::run);
     JOBS.put(LogregJob.NAME, LogregJob::run);
+    JOBS.put(BenchJob.NAME, BenchJob::run);
+    JOBS.put(SweepJob.NAME, SweepJob::run);
+    JOBS.put(LogregReportJob.NAME, LogregReportJob::run);
   }
 
   private Main() {}
