@@ -13,7 +13,7 @@ import org.sparsify.jobs.io.OutputDirectory;
  * The life cycle shared by every job: parse options, print help, stage the output directory, run,
  * write {@code metrics.json}, commit, and map failures to exit codes.
  *
- * <p>Exit codes: 0 success, 2 invalid options or input (the message says what to fix), 1 any
+ * <p>Exit codes: 0 success, 2 invalid options or input (the message states what to fix), 1 any
  * other failure.
  */
 public final class JobRunner {

@@ -41,6 +41,7 @@ public final class EdgeOutput {
               DataTypes.createStructField("weight", DataTypes.DoubleType, false)
             });
     spark.createDataFrame(rows, schema).write().mode(SaveMode.ErrorIfExists).parquet(parquetDir);
+    rows.unpersist(false);
   }
 
   private static JavaRDD<Row> withOriginalIds(
@@ -59,8 +60,8 @@ public final class EdgeOutput {
                   ? RowFactory.create(Long.parseLong(src), Long.parseLong(dst), weight)
                   : RowFactory.create(src, dst, weight);
             });
+    // Persisted because both the text and the Parquet writer read it.
     rows.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     return rows;
   }
-
 }

@@ -36,7 +36,9 @@ class PlantedPartitionGeneratorTest {
     long across = 0;
     for (long u = 0; u < model.numNodes(); u++) {
       for (WeightedEdge e : PlantedPartitionRows.row(model, 17, u)) {
-        assertTrue(e.src() == u && e.dst() > u && e.dst() < model.numNodes(), e.toString());
+        assertTrue(e.src() == u, e.toString());
+        assertTrue(e.dst() > u, e.toString());
+        assertTrue(e.dst() < model.numNodes(), e.toString());
         if (model.clusterOf(e.src()) == model.clusterOf(e.dst())) {
           within++;
         } else {

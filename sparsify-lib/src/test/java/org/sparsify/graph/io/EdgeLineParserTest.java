@@ -61,6 +61,7 @@ class EdgeLineParserTest {
     assertFalse(EdgeLineParser.isLongId("id_1"));
     EdgeLineParser.LineParseException e =
         assertThrows(EdgeLineParser.LineParseException.class, () -> EdgeLineParser.parseLongId("node7"));
-    assertTrue(e.getMessage().contains("'node7'") && e.getMessage().contains("--id-type string"), e.getMessage());
+    assertTrue(e.getMessage().contains("'node7'"), e.getMessage());
+    assertTrue(e.getMessage().contains("--id-type string"), e.getMessage());
   }
 }

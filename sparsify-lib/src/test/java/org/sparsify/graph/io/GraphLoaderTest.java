@@ -152,7 +152,8 @@ class GraphLoaderTest {
     Path file = write("g.txt", "0 1\n1 x2\n");
     InputFormatException e = assertThrows(InputFormatException.class, () -> load(file));
     assertEquals(2, e.lineNumber());
-    assertTrue(e.getMessage().contains("'x2'") && e.getMessage().contains("--id-type string"), e.getMessage());
+    assertTrue(e.getMessage().contains("'x2'"), e.getMessage());
+    assertTrue(e.getMessage().contains("--id-type string"), e.getMessage());
   }
 
   @Test
@@ -220,7 +221,8 @@ class GraphLoaderTest {
     table.write().parquet(path);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> GraphLoader.load(spark, path, EdgeListOptions.defaults()));
-    assertTrue(e.getMessage().contains("src and dst") && e.getMessage().contains("from"), e.getMessage());
+    assertTrue(e.getMessage().contains("src and dst"), e.getMessage());
+    assertTrue(e.getMessage().contains("from"), e.getMessage());
   }
 
   @Test
@@ -231,7 +233,8 @@ class GraphLoaderTest {
     spark.createDataFrame(List.of(RowFactory.create(1L, 2L, -3.0)), schema).write().parquet(path);
     InputFormatException e = assertThrows(InputFormatException.class,
         () -> GraphLoader.load(spark, path, EdgeListOptions.defaults()));
-    assertTrue(e.getMessage().contains("neg.parquet") && e.getMessage().contains("-3.0"), e.getMessage());
+    assertTrue(e.getMessage().contains("neg.parquet"), e.getMessage());
+    assertTrue(e.getMessage().contains("-3.0"), e.getMessage());
   }
 
   @Test
