@@ -25,7 +25,6 @@ import org.sparsify.graph.metrics.PartitionAgreement;
 import org.sparsify.graph.sampling.SampledGraph;
 import org.sparsify.graph.sampling.SamplingSpec;
 import org.sparsify.graph.sampling.UniformEdgeSampler;
-import org.sparsify.graph.spectral.BlockEigensolver;
 import org.sparsify.graph.spectral.EigenResult;
 import org.sparsify.graph.spectral.EigensolverParams;
 import org.sparsify.graph.spectral.Subspaces;
@@ -156,11 +155,18 @@ public final class SpectralJob {
   private static SpectralPipeline.Result runPipeline(
       String name, JavaSparkContext sc, JavaRDD<org.sparsify.graph.WeightedEdge> edges, LoadedGraph graph,
       SpectralPipeline.Params params) {
-    BlockEigensolver.PassListener progress = (pass, residual, millis) -> {
-      String measured = Double.isNaN(residual) ? "not measured in the first pass" : Double.toString(residual);
-      LOG.info("{} eigensolver pass {}: max residual {} ({} ms)", name, pass, measured, millis);
-      // NOTE: after the last pass the k-means jobs still carry the next pass number.
-      JobRunner.describe(name + " embed pass " + (pass + 1));
+    SpectralPipeline.Listener progress = new SpectralPipeline.Listener() {
+      @Override
+      public void onPass(int pass, double residual, long millis) {
+        String measured = Double.isNaN(residual) ? "not measured in the first pass" : Double.toString(residual);
+        LOG.info("{} eigensolver pass {}: max residual {} ({} ms)", name, pass, measured, millis);
+        JobRunner.describe(name + " embed pass " + (pass + 1));
+      }
+
+      @Override
+      public void onClustering() {
+        JobRunner.describe(name + " k-means");
+      }
     };
     JobRunner.describe(name + " embed pass 1");
     SpectralPipeline.Result result = SpectralPipeline.run(sc, edges, graph.edges(), graph.numNodes(), params, progress);

@@ -61,6 +61,13 @@ public final class SpectralPipeline {
     }
   }
 
+  /** Receives the pipeline's progress on the driver: every eigensolver pass, then the clustering. */
+  @FunctionalInterface
+  public interface Listener extends BlockEigensolver.PassListener {
+    /** Called once the eigensolver has finished, before the clustering's Spark jobs start. */
+    default void onClustering() {}
+  }
+
   /**
    * Runs the pipeline on {@code graphEdges} (for example a sample of {@code inputEdges}).
    *
@@ -68,7 +75,7 @@ public final class SpectralPipeline {
    */
   public static Result run(
       JavaSparkContext sc, JavaRDD<WeightedEdge> graphEdges, JavaRDD<WeightedEdge> inputEdges, long numNodes,
-      Params params, BlockEigensolver.PassListener listener) {
+      Params params, Listener listener) {
     long start = System.nanoTime();
     PartitionedGraph graph = PartitionedGraph.build(graphEdges, numNodes, params.partitions());
     NormalizedLaplacian laplacian = NormalizedLaplacian.of(graph, params.tau());
@@ -77,6 +84,7 @@ public final class SpectralPipeline {
     long embedMillis = (System.nanoTime() - start) / 1_000_000L;
 
     start = System.nanoTime();
+    listener.onClustering();
     if (inputEdges.getStorageLevel().equals(StorageLevel.NONE())) {
       inputEdges.persist(StorageLevel.MEMORY_AND_DISK());
     }
