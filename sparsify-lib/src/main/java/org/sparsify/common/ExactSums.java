@@ -1,7 +1,9 @@
 package org.sparsify.common;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.util.Arrays;
 
 /**
  * A fixed number of running sums of doubles kept exactly, so that the rounded totals do not depend
@@ -16,27 +18,38 @@ import java.util.Arrays;
  * sums over a different number of partitions reproducible.
  *
  * <p>Cost: an addition touches each partial of its sum once; partials rarely exceed three or four
- * for well-scaled data. Memory: a few doubles per sum. Infinite and NaN values are summed
+ * for well-scaled data. Memory: four doubles per sum, more only for a sum that needs more
+ * partials. Serialized, a sum takes one int and its partials. Infinite and NaN values are summed
  * separately with ordinary arithmetic, so they propagate as in a plain sum. Not thread safe.
  */
 public final class ExactSums implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  private final double[][] partials;
-  private final int[] counts;
-  private final double[] nonFinite;
+  /** Partials stored in place per sum before a sum moves to an array of its own. */
+  private static final int INLINE = 4;
+
+  private transient int size;
+  private transient double[] inline;
+  private transient double[][] spilled;
+  private transient int[] counts;
+  private transient double[] nonFinite;
 
   /** Creates {@code size} sums, all zero. */
   public ExactSums(int size) {
     Checks.atLeast("number of sums", size, 0);
-    partials = new double[size][];
-    counts = new int[size];
-    nonFinite = new double[size];
+    allocate(size);
+  }
+
+  private void allocate(int sums) {
+    size = sums;
+    inline = new double[sums * INLINE];
+    counts = new int[sums];
+    nonFinite = new double[sums];
   }
 
   /** Returns the number of sums. */
   public int size() {
-    return counts.length;
+    return size;
   }
 
   /** Adds {@code value} to sum {@code index} exactly. */
@@ -48,16 +61,15 @@ public final class ExactSums implements Serializable {
     if (value == 0.0) {
       return;
     }
-    double[] p = partials[index];
-    if (p == null) {
-      p = new double[4];
-      partials[index] = p;
-    }
+    boolean own = spilled != null && spilled[index] != null;
+    double[] p = own ? spilled[index] : inline;
+    int base = own ? 0 : index * INLINE;
+    int capacity = own ? p.length : INLINE;
     int count = counts[index];
     int kept = 0;
     double x = value;
     for (int j = 0; j < count; j++) {
-      double y = p[j];
+      double y = p[base + j];
       if (Math.abs(x) < Math.abs(y)) {
         double swap = x;
         x = y;
@@ -72,24 +84,35 @@ public final class ExactSums implements Serializable {
       }
       double lo = y - (hi - x);
       if (lo != 0.0) {
-        p[kept++] = lo;
+        p[base + kept++] = lo;
       }
       x = hi;
     }
     if (x != 0.0) {
-      if (kept == p.length) {
-        p = Arrays.copyOf(p, 2 * p.length);
-        partials[index] = p;
+      if (kept == capacity) {
+        p = spill(index, p, base, kept);
+        base = 0;
       }
-      p[kept++] = x;
+      p[base + kept++] = x;
     }
     counts[index] = kept;
   }
 
+  /** Moves the partials of sum {@code index} to an array of its own with twice the room. */
+  private double[] spill(int index, double[] from, int base, int count) {
+    if (spilled == null) {
+      spilled = new double[size][];
+    }
+    double[] own = new double[2 * Math.max(count, 1)];
+    System.arraycopy(from, base, own, 0, count);
+    spilled[index] = own;
+    return own;
+  }
+
   /** Adds {@code values[i]} to sum {@code i} for every i; the array must have {@link #size()} values. */
   public void addAll(double[] values) {
-    if (values.length != counts.length) {
-      throw new IllegalArgumentException("expected " + counts.length + " values but got " + values.length);
+    if (values.length != size) {
+      throw new IllegalArgumentException("expected " + size + " values but got " + values.length);
     }
     for (int i = 0; i < values.length; i++) {
       add(i, values[i]);
@@ -101,13 +124,23 @@ public final class ExactSums implements Serializable {
     if (other.size() != size()) {
       throw new IllegalArgumentException("cannot merge " + other.size() + " sums into " + size());
     }
-    for (int i = 0; i < counts.length; i++) {
+    for (int i = 0; i < size; i++) {
+      double[] p = other.partialsOf(i);
+      int base = other.baseOf(i);
       for (int j = 0; j < other.counts[i]; j++) {
-        add(i, other.partials[i][j]);
+        add(i, p[base + j]);
       }
       nonFinite[i] += other.nonFinite[i];
     }
     return this;
+  }
+
+  private double[] partialsOf(int index) {
+    return spilled != null && spilled[index] != null ? spilled[index] : inline;
+  }
+
+  private int baseOf(int index) {
+    return spilled != null && spilled[index] != null ? 0 : index * INLINE;
   }
 
   /** Returns sum {@code index} correctly rounded to the nearest double (ties to even). */
@@ -115,12 +148,12 @@ public final class ExactSums implements Serializable {
     if (nonFinite[index] != 0.0 || Double.isNaN(nonFinite[index])) {
       return nonFinite[index];
     }
-    return rounded(partials[index], counts[index]);
+    return rounded(partialsOf(index), baseOf(index), counts[index]);
   }
 
   /** Returns every sum, each correctly rounded. */
   public double[] totals() {
-    double[] out = new double[counts.length];
+    double[] out = new double[size];
     for (int i = 0; i < out.length; i++) {
       out[i] = total(i);
     }
@@ -132,16 +165,16 @@ public final class ExactSums implements Serializable {
    * from the largest down until the addition is inexact, then corrects a tie that the remaining
    * partials break.
    */
-  private static double rounded(double[] p, int count) {
+  private static double rounded(double[] p, int base, int count) {
     if (count == 0) {
       return 0.0;
     }
     int n = count - 1;
-    double hi = p[n];
+    double hi = p[base + n];
     double lo = 0.0;
     while (n > 0) {
       double x = hi;
-      double y = p[--n];
+      double y = p[base + --n];
       hi = x + y;
       double yr = hi - x;
       lo = y - yr;
@@ -151,7 +184,7 @@ public final class ExactSums implements Serializable {
     }
     // hi + lo is exact; if lo is half an ulp of hi and the next partial points the same way as lo,
     // the exact total lies beyond the tie and must round away from hi.
-    if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
+    if (n > 0 && ((lo < 0.0 && p[base + n - 1] < 0.0) || (lo > 0.0 && p[base + n - 1] > 0.0))) {
       double y = lo * 2.0;
       double x = hi + y;
       double yr = x - hi;
@@ -160,5 +193,47 @@ public final class ExactSums implements Serializable {
       }
     }
     return hi;
+  }
+
+  /** Writes the counts, then only the partials in use, packed, then the non-finite sums. */
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    int used = 0;
+    for (int count : counts) {
+      used += count;
+    }
+    double[] packed = new double[used];
+    int at = 0;
+    for (int i = 0; i < size; i++) {
+      System.arraycopy(partialsOf(i), baseOf(i), packed, at, counts[i]);
+      at += counts[i];
+    }
+    out.writeInt(size);
+    out.writeObject(counts);
+    out.writeObject(packed);
+    out.writeObject(nonFinite);
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    allocate(in.readInt());
+    int[] readCounts = (int[]) in.readObject();
+    double[] packed = (double[]) in.readObject();
+    double[] readNonFinite = (double[]) in.readObject();
+    if (readCounts.length != size || readNonFinite.length != size) {
+      throw new IOException("corrupt exact sums: " + readCounts.length + " counts for " + size + " sums");
+    }
+    int at = 0;
+    for (int i = 0; i < size; i++) {
+      int count = readCounts[i];
+      if (count > INLINE) {
+        spill(i, packed, at, count);
+      } else {
+        System.arraycopy(packed, at, inline, i * INLINE, count);
+      }
+      counts[i] = count;
+      at += count;
+    }
+    System.arraycopy(readNonFinite, 0, nonFinite, 0, size);
   }
 }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -83,6 +87,34 @@ class ExactSumsTest {
     }
     // Plain left-to-right sums of the same shuffles differ, so the check above is not vacuous.
     assertTrue(plainSums.size() > 1, "plain sums: " + plainSums);
+  }
+
+  @Test
+  void serializedSumsKeepEveryPartial() throws Exception {
+    // Sum 0 needs many partials (values 2^0, 2^-60, 2^-120, ...), sum 1 a few, sum 2 none.
+    ExactSums sums = new ExactSums(3);
+    for (int e = 0; e < 16; e++) {
+      sums.add(0, Math.scalb(1.0, -60 * e));
+    }
+    awkwardValues(3, 200).forEach(value -> sums.add(1, value));
+    sums.add(2, Double.NaN);
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(sums);
+    }
+    ExactSums copy;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (ExactSums) in.readObject();
+    }
+    // Adding the largest value back cancels it and exposes the smaller partials.
+    sums.add(0, -1.0);
+    copy.add(0, -1.0);
+
+    assertEquals(sums.total(0), copy.total(0));
+    assertEquals(Math.scalb(1.0, -60), copy.total(0));
+    assertEquals(sums.total(1), copy.total(1));
+    assertTrue(Double.isNaN(copy.total(2)));
   }
 
   @Test
