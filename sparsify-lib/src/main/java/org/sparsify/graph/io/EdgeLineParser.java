@@ -1,6 +1,6 @@
 package org.sparsify.graph.io;
 
-import java.util.regex.Pattern;
+import java.util.Arrays;
 
 /**
  * Parses one line of a text edge list: {@code source target [weight]}.
@@ -14,17 +14,19 @@ import java.util.regex.Pattern;
  */
 public final class EdgeLineParser {
 
-  private static final Pattern SEPARATOR = Pattern.compile("[\\s,]+");
-
   private EdgeLineParser() {}
 
   /** Returns the fields of a line, or {@code null} if the line is blank or a comment. */
   public static String[] fields(String line) {
-    String trimmed = line.strip();
-    if (trimmed.isEmpty() || trimmed.charAt(0) == '#' || trimmed.charAt(0) == '%') {
-      return null;
+    Fields fields = new Fields();
+    return fields.split(line) ? fields.toArray() : null;
+  }
+
+  /** Checks that an edge line has a source, a target and at most a weight. */
+  public static void checkEdgeFieldCount(Fields fields) {
+    if (fields.count() < 2 || fields.count() > 3) {
+      checkEdgeFieldCount(fields.toArray());
     }
-    return SEPARATOR.split(trimmed);
   }
 
   /** Checks that an edge line has a source, a target and at most a weight. */
@@ -44,11 +46,15 @@ public final class EdgeLineParser {
     try {
       return Long.parseLong(field);
     } catch (NumberFormatException e) {
-      throw new LineParseException(
-          "node id '"
-              + field
-              + "' is not a 64-bit integer; use string ids (--id-type string) for non-numeric ids");
+      throw notLongId(field);
     }
+  }
+
+  private static LineParseException notLongId(String field) {
+    return new LineParseException(
+        "node id '"
+            + field
+            + "' is not a 64-bit integer; use string ids (--id-type string) for non-numeric ids");
   }
 
   /** Returns true if the field parses as a 64-bit integer. */
@@ -78,6 +84,107 @@ public final class EdgeLineParser {
     if (!(weight > 0.0) || Double.isInfinite(weight)) {
       throw new LineParseException(
           "weight must be a finite number > 0 but was '" + asWritten + "'");
+    }
+  }
+
+  /**
+   * The fields of one line as positions in it, reused from line to line, so that splitting a line
+   * and parsing its ids creates no array or substring per field, unlike a regular expression split.
+   *
+   * <p>Splits like {@code line.strip().split("[\\s,]+")}: a separator at the start of the
+   * stripped line gives an empty first field, separators at its end give none.
+   */
+  public static final class Fields {
+    private String text = "";
+    private int count;
+    private int[] starts = new int[4];
+    private int[] ends = new int[4];
+
+    /** Splits {@code line}; returns false if it is blank or a comment, which have no fields. */
+    public boolean split(String line) {
+      text = line.strip();
+      count = 0;
+      int length = text.length();
+      if (length == 0 || text.charAt(0) == '#' || text.charAt(0) == '%') {
+        return false;
+      }
+      boolean leadingSeparator = isSeparator(text.charAt(0));
+      int i = 0;
+      while (i < length) {
+        while (i < length && isSeparator(text.charAt(i))) {
+          i++;
+        }
+        if (i == length) {
+          break;
+        }
+        int start = i;
+        while (i < length && !isSeparator(text.charAt(i))) {
+          i++;
+        }
+        if (leadingSeparator && count == 0) {
+          add(0, 0);
+        }
+        add(start, i);
+      }
+      return true;
+    }
+
+    /** Returns whether {@code c} separates fields: a comma or a character of the regex class {@code \s}. */
+    private static boolean isSeparator(char c) {
+      return c == ' ' || c == ',' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+    }
+
+    private void add(int start, int end) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, 2 * count);
+        ends = Arrays.copyOf(ends, 2 * count);
+      }
+      starts[count] = start;
+      ends[count] = end;
+      count++;
+    }
+
+    /** Returns the number of fields of the last line split. */
+    public int count() {
+      return count;
+    }
+
+    /** Returns field {@code i} as written. */
+    public String get(int i) {
+      return text.substring(starts[i], ends[i]);
+    }
+
+    /** Returns all fields as written. */
+    public String[] toArray() {
+      String[] out = new String[count];
+      for (int i = 0; i < count; i++) {
+        out[i] = get(i);
+      }
+      return out;
+    }
+
+    /** Parses field {@code i} as a 64-bit integer node id, like {@link EdgeLineParser#parseLongId}. */
+    public long parseLongId(int i) {
+      try {
+        return Long.parseLong(text, starts[i], ends[i], 10);
+      } catch (NumberFormatException e) {
+        throw notLongId(get(i));
+      }
+    }
+
+    /** Returns true if field {@code i} parses as a 64-bit integer. */
+    public boolean isLongId(int i) {
+      try {
+        Long.parseLong(text, starts[i], ends[i], 10);
+        return true;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }
+
+    /** Parses field {@code i} as an edge weight, like {@link EdgeLineParser#parseWeight}. */
+    public double parseWeight(int i) {
+      return EdgeLineParser.parseWeight(get(i));
     }
   }
 

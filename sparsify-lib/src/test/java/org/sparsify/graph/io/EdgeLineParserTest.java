@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,5 +65,39 @@ class EdgeLineParserTest {
         assertThrows(EdgeLineParser.LineParseException.class, () -> EdgeLineParser.parseLongId("node7"));
     assertTrue(e.getMessage().contains("'node7'"), e.getMessage());
     assertTrue(e.getMessage().contains("--id-type string"), e.getMessage());
+  }
+
+  @Test
+  void splitMatchesRegexSplitOnRandomLines() {
+    Pattern separator = Pattern.compile("[\\s,]+");
+    String alphabet = "12-x ,\t\r\u000B\f#%.\u2003";
+    SplittableRandom random = new SplittableRandom(9);
+    for (int trial = 0; trial < 20_000; trial++) {
+      StringBuilder line = new StringBuilder();
+      int length = random.nextInt(12);
+      for (int i = 0; i < length; i++) {
+        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String trimmed = line.toString().strip();
+      boolean comment = trimmed.isEmpty() || trimmed.charAt(0) == '#' || trimmed.charAt(0) == '%';
+      String[] expected = comment ? null : separator.split(trimmed);
+      assertArrayEquals(expected, EdgeLineParser.fields(line.toString()), "line '" + line + "'");
+    }
+  }
+
+  @Test
+  void fieldsParseIdsInPlace() {
+    EdgeLineParser.Fields fields = new EdgeLineParser.Fields();
+    assertTrue(fields.split(",-5\t1099511627777 , 0.25\r"));
+    assertEquals(4, fields.count());
+    assertEquals("", fields.get(0));
+    assertEquals(-5L, fields.parseLongId(1));
+    assertEquals(1099511627777L, fields.parseLongId(2));
+    assertEquals(0.25, fields.parseWeight(3));
+    assertFalse(fields.isLongId(0));
+    EdgeLineParser.LineParseException e =
+        assertThrows(EdgeLineParser.LineParseException.class, () -> fields.parseLongId(0));
+    assertTrue(e.getMessage().contains("''"), e.getMessage());
+    assertFalse(fields.split("  # comment"));
   }
 }

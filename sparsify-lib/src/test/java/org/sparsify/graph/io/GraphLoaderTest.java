@@ -277,6 +277,38 @@ class GraphLoaderTest {
   }
 
   @Test
+  void mergeSameAtAnyPartitionCount() throws IOException {
+    StringBuilder text = new StringBuilder();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    for (int i = 0; i < 6000; i++) {
+      long u = random.nextInt(400) * 1_000_003L - 7;
+      long v = random.nextInt(400) * 1_000_003L - 7;
+      text.append(u).append(i % 2 == 0 ? ' ' : ',').append(v).append(' ').append(0.1 + random.nextInt(90) / 9.0)
+          .append('\n');
+    }
+    Path file = write("weighted.txt", text.toString());
+    for (EdgeListOptions.MergeRule rule : EdgeListOptions.MergeRule.values()) {
+      EdgeListOptions options = EdgeListOptions.defaults().withMerge(rule);
+      LoadedGraph one = GraphLoader.load(spark, file.toString(), options.withMinPartitions(1));
+      LoadedGraph many = GraphLoader.load(spark, file.toString(), options.withMinPartitions(9));
+      GraphLoader.setDriverIndexLimit(0);
+      LoadedGraph joined;
+      try {
+        joined = GraphLoader.load(spark, file.toString(), options.withMinPartitions(5));
+      } finally {
+        GraphLoader.setDriverIndexLimit(GraphLoader.DEFAULT_DRIVER_INDEX_LIMIT);
+      }
+      assertTrue(one.stats().duplicatesMerged() > 0, rule + ": the input should list edges more than once");
+      assertTrue(one.stats().selfLoopsDropped() > 0, rule + ": the input should have self-loops");
+      assertEquals(sortedEdges(one), sortedEdges(many), rule.name());
+      assertEquals(sortedEdges(one), sortedEdges(joined), rule.name());
+      assertEquals(one.stats(), many.stats(), rule.name());
+      assertEquals(one.stats(), joined.stats(), rule.name());
+      assertEquals(ids(one), ids(joined), rule.name());
+    }
+  }
+
+  @Test
   void emailEuCoreHasPublishedShape() {
     Path file = TestData.require("email-Eu-core/email-Eu-core.txt");
     LoadedGraph g = load(file);
