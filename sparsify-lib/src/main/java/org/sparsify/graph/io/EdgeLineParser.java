@@ -1,5 +1,6 @@
 package org.sparsify.graph.io;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -89,40 +90,76 @@ public final class EdgeLineParser {
 
   /**
    * The fields of one line as positions in it, reused from line to line, so that splitting a line
-   * and parsing its ids creates no array or substring per field, unlike a regular expression split.
+   * and parsing its ids creates no string or array per line, unlike a regular expression split.
    *
    * <p>Splits like {@code line.strip().split("[\\s,]+")}: a separator at the start of the
-   * stripped line gives an empty first field, separators at its end give none.
+   * stripped line gives an empty first field, separators at its end give none. A line given as
+   * UTF-8 bytes is read in place when it is all ASCII and decoded otherwise, with the same fields.
    */
   public static final class Fields {
-    private String text = "";
+    /** The line, when it was given as a string or had non-ASCII bytes; otherwise null. */
+    private String text;
+    /** The line's bytes, when they are all ASCII; otherwise null. */
+    private byte[] ascii;
     private int count;
     private int[] starts = new int[4];
     private int[] ends = new int[4];
 
     /** Splits {@code line}; returns false if it is blank or a comment, which have no fields. */
     public boolean split(String line) {
-      text = line.strip();
+      text = line;
+      ascii = null;
+      return splitRange(line.length());
+    }
+
+    /**
+     * Splits the line in the first {@code length} bytes of {@code utf8}, which must not change
+     * until the next split; returns false if it is blank or a comment.
+     */
+    public boolean split(byte[] utf8, int length) {
+      for (int i = 0; i < length; i++) {
+        if (utf8[i] < 0) {
+          return split(new String(utf8, 0, length, StandardCharsets.UTF_8));
+        }
+      }
+      text = null;
+      ascii = utf8;
+      return splitRange(length);
+    }
+
+    private char charAt(int i) {
+      return ascii != null ? (char) ascii[i] : text.charAt(i);
+    }
+
+    private boolean splitRange(int length) {
       count = 0;
-      int length = text.length();
-      if (length == 0 || text.charAt(0) == '#' || text.charAt(0) == '%') {
+      // Strip whitespace as String.strip() does; no whitespace character lies outside the BMP.
+      int begin = 0;
+      int end = length;
+      while (begin < end && Character.isWhitespace(charAt(begin))) {
+        begin++;
+      }
+      while (end > begin && Character.isWhitespace(charAt(end - 1))) {
+        end--;
+      }
+      if (begin == end || charAt(begin) == '#' || charAt(begin) == '%') {
         return false;
       }
-      boolean leadingSeparator = isSeparator(text.charAt(0));
-      int i = 0;
-      while (i < length) {
-        while (i < length && isSeparator(text.charAt(i))) {
+      boolean leadingSeparator = isSeparator(charAt(begin));
+      int i = begin;
+      while (i < end) {
+        while (i < end && isSeparator(charAt(i))) {
           i++;
         }
-        if (i == length) {
+        if (i == end) {
           break;
         }
         int start = i;
-        while (i < length && !isSeparator(text.charAt(i))) {
+        while (i < end && !isSeparator(charAt(i))) {
           i++;
         }
         if (leadingSeparator && count == 0) {
-          add(0, 0);
+          add(begin, begin);
         }
         add(start, i);
       }
@@ -151,7 +188,9 @@ public final class EdgeLineParser {
 
     /** Returns field {@code i} as written. */
     public String get(int i) {
-      return text.substring(starts[i], ends[i]);
+      return ascii != null
+          ? new String(ascii, starts[i], ends[i] - starts[i], StandardCharsets.ISO_8859_1)
+          : text.substring(starts[i], ends[i]);
     }
 
     /** Returns all fields as written. */
@@ -166,7 +205,7 @@ public final class EdgeLineParser {
     /** Parses field {@code i} as a 64-bit integer node id, like {@link EdgeLineParser#parseLongId}. */
     public long parseLongId(int i) {
       try {
-        return Long.parseLong(text, starts[i], ends[i], 10);
+        return parseLong(i);
       } catch (NumberFormatException e) {
         throw notLongId(get(i));
       }
@@ -175,17 +214,53 @@ public final class EdgeLineParser {
     /** Returns true if field {@code i} parses as a 64-bit integer. */
     public boolean isLongId(int i) {
       try {
-        Long.parseLong(text, starts[i], ends[i], 10);
+        parseLong(i);
         return true;
       } catch (NumberFormatException e) {
         return false;
       }
     }
 
+    private long parseLong(int i) {
+      return ascii != null
+          ? parseAsciiLong(ascii, starts[i], ends[i])
+          : Long.parseLong(text, starts[i], ends[i], 10);
+    }
+
     /** Parses field {@code i} as an edge weight, like {@link EdgeLineParser#parseWeight}. */
     public double parseWeight(int i) {
       return EdgeLineParser.parseWeight(get(i));
     }
+  }
+
+  /**
+   * Parses ASCII bytes [from, to) as {@link Long#parseLong(String)} parses the same text: an
+   * optional sign and decimal digits, accumulated as a negative number so that the minimum value
+   * parses too.
+   *
+   * @throws NumberFormatException if the text is empty, has a non-digit or overflows 64 bits
+   */
+  static long parseAsciiLong(byte[] bytes, int from, int to) {
+    boolean negative = from < to && bytes[from] == '-';
+    int i = from < to && (bytes[from] == '-' || bytes[from] == '+') ? from + 1 : from;
+    if (i == to) {
+      throw new NumberFormatException("no digits");
+    }
+    long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
+    long minBeforeMultiply = limit / 10;
+    long result = 0;
+    for (; i < to; i++) {
+      int digit = bytes[i] - '0';
+      if (digit < 0 || digit > 9 || result < minBeforeMultiply) {
+        throw new NumberFormatException("not a 64-bit integer");
+      }
+      result *= 10;
+      if (result < limit + digit) {
+        throw new NumberFormatException("not a 64-bit integer");
+      }
+      result -= digit;
+    }
+    return negative ? result : -result;
   }
 
   /** A problem with one line; the caller adds the file and line. */

@@ -193,7 +193,8 @@ public final class GraphLoader {
     public boolean hasNext() {
       while (next == null && lines.hasNext()) {
         Tuple2<LongWritable, Text> line = lines.next();
-        if (fields.split(line._2().toString())) {
+        Text text = line._2();
+        if (fields.split(text.getBytes(), text.getLength())) {
           next = parser.parse(fields, firstDataLine, line._1().get());
           firstDataLine = false;
         }

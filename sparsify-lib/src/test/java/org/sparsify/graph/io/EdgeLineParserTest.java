@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,47 @@ class EdgeLineParserTest {
         assertThrows(EdgeLineParser.LineParseException.class, () -> fields.parseLongId(0));
     assertTrue(e.getMessage().contains("''"), e.getMessage());
     assertFalse(fields.split("  # comment"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-0", "+0", "007", "+12", "-12", "9223372036854775807", "-9223372036854775808",
+      "9223372036854775808", "-9223372036854775809", "99999999999999999999", "", "+", "-", "--5", "1-2", "12a",
+      "a12", " 1"})
+  void asciiLongParsesLikeLongParseLong(String text) {
+    byte[] bytes = ("x" + text + "y").getBytes(StandardCharsets.US_ASCII);
+    Long expected;
+    try {
+      expected = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      expected = null;
+    }
+    if (expected == null) {
+      assertThrows(NumberFormatException.class, () -> EdgeLineParser.parseAsciiLong(bytes, 1, bytes.length - 1));
+    } else {
+      assertEquals(expected, EdgeLineParser.parseAsciiLong(bytes, 1, bytes.length - 1));
+    }
+  }
+
+  @Test
+  void byteSplitMatchesStringSplit() {
+    String alphabet = "19-+x ,\t\r\u000B\f\u001C#%.\u00e9\u2003";
+    SplittableRandom random = new SplittableRandom(21);
+    EdgeLineParser.Fields fromBytes = new EdgeLineParser.Fields();
+    EdgeLineParser.Fields fromString = new EdgeLineParser.Fields();
+    for (int trial = 0; trial < 20_000; trial++) {
+      StringBuilder line = new StringBuilder();
+      int length = random.nextInt(14);
+      for (int i = 0; i < length; i++) {
+        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      byte[] bytes = (line + "trailing bytes past the length").getBytes(StandardCharsets.UTF_8);
+      int byteLength = line.toString().getBytes(StandardCharsets.UTF_8).length;
+      String context = "line '" + line + "'";
+      assertEquals(fromString.split(line.toString()), fromBytes.split(bytes, byteLength), context);
+      assertArrayEquals(fromString.toArray(), fromBytes.toArray(), context);
+      for (int i = 0; i < fromString.count(); i++) {
+        assertEquals(fromString.isLongId(i), fromBytes.isLongId(i), context);
+      }
+    }
   }
 }
