@@ -88,6 +88,15 @@ final class LongEdgeBlock implements Serializable {
   /** Returns the edges on dense indices: each id's position in {@code sortedIds}, which contains every id. */
   IndexedEdges toIndices(long[] sortedIds) {
     IndexedEdges indexed = new IndexedEdges(edges);
+    int n = sortedIds.length;
+    // Ids that form one run of consecutive integers, such as 0..n-1, index by subtraction.
+    if (n > 0 && sortedIds[n - 1] - sortedIds[0] == n - 1) {
+      long first = sortedIds[0];
+      for (int i = 0; i < edges; i++) {
+        indexed.add(sources[i] - first, targets[i] - first, weights[i]);
+      }
+      return indexed;
+    }
     for (int i = 0; i < edges; i++) {
       indexed.add(indexOf(sortedIds, sources[i]), indexOf(sortedIds, targets[i]), weights[i]);
     }

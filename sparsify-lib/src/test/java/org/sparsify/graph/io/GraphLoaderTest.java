@@ -140,6 +140,18 @@ class GraphLoaderTest {
   }
 
   @Test
+  void consecutiveAndExtremeIdRanges() throws IOException {
+    LoadedGraph consecutive = load(write("run.txt", "-3 -1\n-2 0\n0 -3 2\n"));
+    assertEquals(Map.of(0L, "-3", 1L, "-2", 2L, "-1", 3L, "0"), ids(consecutive));
+    assertEquals(List.of(new WeightedEdge(0, 2, 1.0), new WeightedEdge(0, 3, 2.0), new WeightedEdge(1, 3, 1.0)),
+        sortedEdges(consecutive));
+
+    LoadedGraph extreme = load(write("extreme.txt", Long.MIN_VALUE + " " + Long.MAX_VALUE + "\n"));
+    assertEquals(Map.of(0L, Long.toString(Long.MIN_VALUE), 1L, Long.toString(Long.MAX_VALUE)), ids(extreme));
+    assertEquals(List.of(new WeightedEdge(0, 1, 1.0)), sortedEdges(extreme));
+  }
+
+  @Test
   void csvHeaderCrlfCommentsAndMixedSeparators() throws IOException {
     LoadedGraph g = load(write("g.csv", "id_1,id_2\r\n% comment\r\n0,1\r\n1\t2\r\n\r\n2 3 0.5\r\n"));
     assertEquals(4, g.numNodes());
