@@ -115,10 +115,18 @@ final class NodeIdBlock implements Serializable {
 
   /** Returns every id of the blocks in one array, ascending; the blocks must be disjoint. */
   static long[] sortedIds(List<NodeIdBlock> blocks) {
-    long[] ids = concat(blocks, true);
-    long[] others = concat(blocks, false);
-    long[] all = Arrays.copyOf(ids, Math.addExact(ids.length, others.length));
-    System.arraycopy(others, 0, all, ids.length, others.length);
+    long total = 0;
+    for (NodeIdBlock block : blocks) {
+      total += block.connected.length + (long) block.other.length;
+    }
+    long[] all = new long[Math.toIntExact(total)];
+    int filled = 0;
+    for (NodeIdBlock block : blocks) {
+      System.arraycopy(block.connected, 0, all, filled, block.connected.length);
+      filled += block.connected.length;
+      System.arraycopy(block.other, 0, all, filled, block.other.length);
+      filled += block.other.length;
+    }
     Arrays.sort(all);
     return all;
   }
