@@ -419,8 +419,8 @@ public final class GraphLoader {
   /**
    * The largest n for which the sorted node ids are collected to the driver and broadcast, which
    * saves a sort and two joins of the edge list. Above it, two joins index the endpoints. At the
-   * default of 20 million ids, the driver and each executor hold 160 MB of sorted 64-bit ids, or
-   * the sorted strings of string ids.
+   * default of 20 million 64-bit ids, the sorted ids take 160 MB on each executor and on the
+   * driver, which briefly holds the collected blocks too (twice that). String ids take more.
    */
   static final long DEFAULT_DRIVER_INDEX_LIMIT = 20_000_000L;
 
