@@ -155,11 +155,17 @@ final class GraphBench {
     EdgeLineParser.Fields fields = new EdgeLineParser.Fields();
     long kept = 0;
     while (lines.hasNext()) {
-      if (!fields.split(lines.next()) || fields.count() < 2 || !fields.isLongId(0) || !fields.isLongId(1)) {
+      if (!fields.split(lines.next()) || fields.count() < 2) {
         continue;
       }
-      long u = fields.parseLongId(0);
-      long v = fields.parseLongId(1);
+      long u;
+      long v;
+      try {
+        u = fields.parseLongId(0);
+        v = fields.parseLongId(1);
+      } catch (EdgeLineParser.LineParseException headerOrBadLine) {
+        continue;
+      }
       if (EdgeSampling.bernoulliWeight(seed, Math.min(u, v), Math.max(u, v), 1.0, p) > 0.0) {
         kept++;
       }
