@@ -96,6 +96,7 @@ class ClusterJobsIT {
         assertTrue(run.logText().contains("Lost executor"),
                 "the driver never saw the executor die, so the kill came too late; log tail:\n" + run.logTail(40));
         JobOutputs.assertSameOutputs(reference, output, job);
+        job.assertSound(output);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,7 +2,6 @@ package org.sparsify.integration;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,13 +52,13 @@ interface JobCase {
         return true;
     }
 
-    /**
-     * Output folders ("" for top-level files) whose numeric fields may differ in the last bits
-     * between equal runs, because floating-point sums depend on the order of partial results,
-     * mapped to the relative tolerance of those fields. Every other record compares exactly.
-     */
-    default Map<String, Double> numericTolerance() {
-        return Map.of();
+    /** Asserts the job's own consistency checks on a committed output, beyond equality with a reference. */
+    default void assertSound(String output) throws IOException {
+    }
+
+    /** Columns of the job's CSV outputs (by header name) that hold timings and differ between equal runs. */
+    default Set<String> volatileColumns() {
+        return Set.of();
     }
 
     /**

@@ -1,17 +1,20 @@
 package org.sparsify.integration;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hadoop.fs.Path;
 
 /** The jobs that the HDFS and cluster tests cover. */
@@ -22,11 +25,9 @@ final class JobCases {
 
     /**
      * Returns the cases named in the system property {@code sparsify.it.jobs} (comma-separated job
-     * names, or "all"; Maven sets it from the property {@code it.jobs}, default {@code sample})
+     * names, or "all"; Maven sets it from the property {@code it.jobs}, default {@code all})
      * whose job class is in spark-jobs.
      */
-    // NOTE: spectral and logreg are off by default because a 300-pass or 300-round run alone took
-    // more than 4 minutes on two loaded cores; enable them with -Dit.jobs=all.
     static List<JobCase> all() {
         String only = System.getProperty("sparsify.it.jobs", "all").strip();
         Set<String> selected = only.equals("all") ? Set.of() : Set.of(only.split("\\s*,\\s*"));
@@ -118,6 +119,7 @@ final class JobCases {
         public List<String> args(List<String> inputArgs, int partitions, String output) {
             List<String> args = new ArrayList<>(inputArgs);
             args.addAll(List.of("--k", "8", "--sample", "bernoulli:0.5", "--seed", "20261204",
+                    "--tolerance", "1e-4", "--kmeans-runs", "1",
                     "--partitions", String.valueOf(partitions), "--solver-partitions", String.valueOf(partitions),
                     "--output", output));
             return args;
@@ -129,13 +131,9 @@ final class JobCases {
         }
 
         @Override
-        public Map<String, Double> numericTolerance() {
-            return Map.of("embedding.parquet", 1e-6);
-        }
-
-        @Override
         public String pastFirstStages() {
-            return "SpectralJob: load: ";
+            // Mid-solver: the state block and its checkpoints live on the executors.
+            return "SpectralJob: sampled eigensolver pass 10: ";
         }
 
         @Override
@@ -180,6 +178,26 @@ final class JobCases {
             return args;
         }
 
+        @Override
+        public Set<String> volatileColumns() {
+            return Set.of("elapsed_ms");
+        }
+
+        /**
+         * Asserts that the residual ledger balances: every update was applied once or is still in a
+         * residual, so no residual was lost or applied twice.
+         */
+        @Override
+        public void assertSound(String output) throws IOException {
+            JsonNode ledger = JobOutputs.metrics(output, Set.of()).get("residual_ledger");
+            assertNotNull(ledger, "metrics.json of " + output + " has no residual_ledger");
+            double imbalance = ledger.get("imbalance").doubleValue();
+            double bound = ledger.get("rounding_bound").doubleValue();
+            assertTrue(bound > 0, "residual ledger of " + output + ": rounding bound " + bound);
+            assertTrue(Math.abs(imbalance) <= bound,
+                    "residual ledger of " + output + ": imbalance " + imbalance + ", rounding bound " + bound);
+        }
+
         /** Returns false because the worker count is the partition count and a parameter of the algorithm. */
         @Override
         public boolean partitionInvariant() {
@@ -192,13 +210,9 @@ final class JobCases {
         }
 
         @Override
-        public Map<String, Double> numericTolerance() {
-            return Map.of("", 1e-9);
-        }
-
-        @Override
         public String pastFirstStages() {
-            return "LogregJob: load: ";
+            // Mid-training: the residuals of earlier rounds live on the executors.
+            return "LogregJob: round 5: ";
         }
 
         @Override

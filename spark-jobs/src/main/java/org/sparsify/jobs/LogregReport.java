@@ -30,6 +30,7 @@ final class LogregReport {
         .put("dense_bytes_equivalent", result.denseBytesEquivalent())
         .put("wire_to_dense_ratio", (double) result.wireBytesTotal() / result.denseBytesEquivalent())
         .put("total_error", result.totalError())
+        .put("residual_ledger", ledger(result))
         .put("entries_per_worker_round_mean",
             history.stream().mapToDouble(RoundRecord::entriesMean).average().orElse(0))
         .put("entries_per_worker_round_max",
@@ -37,6 +38,14 @@ final class LogregReport {
     if (!Double.isNaN(result.lambda())) {
       metrics.put("lambda", result.lambda()).put("lambda_fallback", result.lambdaFallback());
     }
+  }
+
+  /** Returns the error-feedback balance check: imbalance and the bound that rounding explains. */
+  private static Map<String, Object> ledger(TrainingResult result) {
+    Map<String, Object> ledger = new LinkedHashMap<>();
+    ledger.put("imbalance", result.ledgerImbalance());
+    ledger.put("rounding_bound", result.ledgerBound());
+    return ledger;
   }
 
   static void report(MllibBaseline.Result mllib, MetricsJson metrics) {

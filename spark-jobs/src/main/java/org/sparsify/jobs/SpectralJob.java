@@ -25,7 +25,6 @@ import org.sparsify.graph.metrics.PartitionAgreement;
 import org.sparsify.graph.sampling.SampledGraph;
 import org.sparsify.graph.sampling.SamplingSpec;
 import org.sparsify.graph.sampling.UniformEdgeSampler;
-import org.sparsify.graph.spectral.BlockEigensolver;
 import org.sparsify.graph.spectral.EigenResult;
 import org.sparsify.graph.spectral.EigensolverParams;
 import org.sparsify.graph.spectral.Subspaces;
@@ -36,7 +35,7 @@ import org.sparsify.jobs.io.OutputDirectory;
 
 /**
  * The {@code spectral} job: loads a graph (or generates one), samples its edges uniformly, computes
- * the bottom k + 1 eigenvectors of the sample's regularised normalized Laplacian, clusters the
+ * the bottom k eigenvectors of the sample's regularised normalized Laplacian, clusters the
  * nodes, and reports what the sampling cost against labels and, with {@code --compare-full},
  * against the same pipeline on the unsampled graph.
  *
@@ -56,15 +55,15 @@ public final class SpectralJob {
     JobOptions options = new JobOptions(NAME,
         "Spectral clustering of a uniformly sampled graph, with its cost in quality and time.");
     GraphInput.declare(options)
-        .option("k", "4", "count", "number of clusters; the solver computes k + 1 eigenpairs")
+        .option("k", "4", "count", "number of clusters; the solver converges k eigenpairs and estimates eigenvalue k + 1")
         .option("labels", null, "path", "ground-truth labels, one 'node label' or CSV 'node,...,label' line per node, for ARI and NMI")
         .option("sample", "bernoulli:0.5", "spec", "bernoulli:P, budget:Q, budget-per-node-log:C, or none to cluster the input itself")
         .option("seed", "42", "integer", "seed of the sample, the start block and k-means")
         .flag("compare-full", "also run on the unsampled graph and report ARI, sin theta and eigenvalues against it")
         .option("tau", "mean", "mean|number", "degree regularisation tau of D + tau*I; 'mean' is the mean weighted degree, 0 the plain Laplacian")
-        .option("tolerance", Double.toString(EigensolverParams.TOLERANCE_DEFAULT), "residual", "eigenvector convergence: largest ||L x - lambda x|| of the k + 1 wanted vectors")
+        .option("tolerance", Double.toString(EigensolverParams.TOLERANCE_DEFAULT), "residual", "eigenvector convergence: largest ||L x - lambda x|| of the k wanted vectors")
         .option("max-passes", Integer.toString(EigensolverParams.MAX_PASSES_DEFAULT), "passes", "limit on operator applications per eigensolve")
-        .option("oversampling", "0", "columns", "extra block columns beyond k + 1; 0 picks max(4, (k + 1) / 4)")
+        .option("oversampling", "0", "columns", "extra block columns beyond k; at least 1, and 0 picks max(4, k / 4)")
         .option("kmeans-runs", Integer.toString(ClusteringParams.RUNS_DEFAULT), "count", "k-means runs; the lowest cost wins")
         .option("solver-partitions", "0", "count", "row parts of the distributed eigenvector blocks; 0 means Spark's default parallelism")
         .option("checkpoint-dir", null, "dir", "reliable checkpoint directory for long solves; omitted means local checkpoints")
@@ -132,9 +131,9 @@ public final class SpectralJob {
     String tauText = options.required("tau");
     double tau = tauText.equals("mean") ? Double.NaN : parseTau(tauText);
     int oversampling = options.intValue("oversampling");
-    int blockSize = oversampling > 0 ? k + 1 + oversampling : EigensolverParams.defaultBlockSize(k + 1);
+    int blockSize = oversampling > 0 ? k + oversampling : EigensolverParams.defaultBlockSize(k);
     int partitions = options.intValue("solver-partitions");
-    EigensolverParams solver = new EigensolverParams(k + 1, blockSize, options.doubleValue("tolerance"),
+    EigensolverParams solver = new EigensolverParams(k, blockSize, options.doubleValue("tolerance"),
         options.intValue("max-passes"), EigensolverParams.CHECKPOINT_INTERVAL_DEFAULT, seed);
     ClusteringParams clustering = new ClusteringParams(k, options.intValue("kmeans-runs"),
         ClusteringParams.MAX_ITERATIONS_DEFAULT, ClusteringParams.REPAIR_ROUNDS_DEFAULT, seed);
@@ -156,11 +155,18 @@ public final class SpectralJob {
   private static SpectralPipeline.Result runPipeline(
       String name, JavaSparkContext sc, JavaRDD<org.sparsify.graph.WeightedEdge> edges, LoadedGraph graph,
       SpectralPipeline.Params params) {
-    BlockEigensolver.PassListener progress = (pass, residual, millis) -> {
-      String measured = Double.isNaN(residual) ? "not measured in the first pass" : Double.toString(residual);
-      LOG.info("{} eigensolver pass {}: max residual {} ({} ms)", name, pass, measured, millis);
-      // NOTE: after the last pass the k-means jobs still carry the next pass number.
-      JobRunner.describe(name + " embed pass " + (pass + 1));
+    SpectralPipeline.Listener progress = new SpectralPipeline.Listener() {
+      @Override
+      public void onPass(int pass, double residual, long millis) {
+        String measured = Double.isNaN(residual) ? "not measured in the first pass" : Double.toString(residual);
+        LOG.info("{} eigensolver pass {}: max residual {} ({} ms)", name, pass, measured, millis);
+        JobRunner.describe(name + " embed pass " + (pass + 1));
+      }
+
+      @Override
+      public void onClustering() {
+        JobRunner.describe(name + " k-means");
+      }
     };
     JobRunner.describe(name + " embed pass 1");
     SpectralPipeline.Result result = SpectralPipeline.run(sc, edges, graph.edges(), graph.numNodes(), params, progress);
@@ -171,7 +177,7 @@ public final class SpectralJob {
     }
     ClusteringResult clusters = result.clustering();
     LOG.info("{}: tau {}, eigenvalues {}, {} passes, {} clustered, {} repaired, {} fallback, {} unassigned ({} + {} ms)",
-        name, result.tau(), Arrays.toString(wanted(eigen.eigenvalues(), eigen.numWanted())), eigen.passes(),
+        name, result.tau(), Arrays.toString(reported(eigen.eigenvalues(), params.clustering().k())), eigen.passes(),
         clusters.clusteredNodes(), clusters.repairedNodes(), clusters.fallbackNodes(), clusters.unassignedNodes(),
         result.embedMillis(), result.clusterMillis());
     return result;
@@ -183,8 +189,8 @@ public final class SpectralJob {
     ClusteringResult clusters = result.clustering();
     metrics
         .put("tau" + suffix, result.tau())
-        .put("eigenvalues" + suffix, toList(wanted(eigen.eigenvalues(), eigen.numWanted())))
-        .put("residuals" + suffix, toList(wanted(eigen.residuals(), eigen.numWanted())))
+        .put("eigenvalues" + suffix, toList(reported(eigen.eigenvalues(), k)))
+        .put("residuals" + suffix, toList(reported(eigen.residuals(), k)))
         .put("converged" + suffix, eigen.converged())
         .put("unconverged_vectors" + suffix, eigen.unconverged())
         .put("passes" + suffix, eigen.passes())
@@ -271,8 +277,9 @@ public final class SpectralJob {
     return fields;
   }
 
-  private static double[] wanted(double[] values, int count) {
-    return Arrays.copyOf(values, count);
+  /** Returns the first k + 1 values: the k converged pairs and the estimate of λ_(k+1). */
+  private static double[] reported(double[] values, int k) {
+    return Arrays.copyOf(values, k + 1);
   }
 
   private static List<Double> toList(double[] values) {

@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -74,6 +77,34 @@ class SpectralJobTest {
     Dataset<Row> embedding = spark.read().parquet(output.resolve("embedding.parquet").toString());
     assertEquals(List.of("node", "v1", "v2", "v3"), List.of(embedding.columns()));
     assertEquals(180, embedding.count());
+  }
+
+  @Test
+  void sparkUiNamesEveryStep() throws Exception {
+    List<String> descriptions = new CopyOnWriteArrayList<>();
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart jobStart) {
+        descriptions.add(String.valueOf(jobStart.properties().getProperty("spark.job.description")));
+      }
+    };
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      int code = SpectralJob.run(new String[] {
+          "--gen-clusters", "3", "--gen-cluster-size", "40", "--k", "3", "--kmeans-runs", "1",
+          "--output", dir.resolve("out").toString()});
+      assertEquals(0, code);
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+
+    for (String step : List.of("load", "sample", "sampled embed pass 1", "sampled embed pass 2", "sampled k-means", "write")) {
+      assertTrue(descriptions.contains(step), "no Spark job described as '" + step + "' in " + descriptions);
+    }
+    int firstKmeans = descriptions.indexOf("sampled k-means");
+    List<String> afterSolver = descriptions.subList(firstKmeans, descriptions.size());
+    assertTrue(afterSolver.stream().noneMatch(d -> d.contains("embed pass")), "embed pass after k-means: " + afterSolver);
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaRDD;
@@ -30,7 +31,9 @@ import org.sparsify.gradient.io.SparseExample;
  * {@code zipPartitions}; they are persisted and checkpointed every {@code checkpointInterval}
  * rounds, and the broadcast models since the last checkpoint stay alive. A lost partition is
  * recomputed from the same inputs and gives the same residual. The driver applies each round's
- * sum once, whatever tasks Spark retried, so no residual is applied twice.
+ * sum once, whatever tasks Spark retried, so no residual is applied twice. A {@link ResidualLedger}
+ * checks this on every run: if the updates made do not equal what was applied plus what the final
+ * residuals hold, within rounding, training fails instead of returning a model.
  *
  * <p>Cost per round: one pass over the shards (full shard) or W·B examples (mini-batch), one
  * {@code treeAggregate} shuffle of the messages. Driver memory O(d + W) plus the merged message.
@@ -179,6 +182,7 @@ public final class CompressedGradientTrainer {
     private final JavaSparkContext jsc;
     private final List<RoundRecord> history = new ArrayList<>();
     private final List<Broadcast<double[]>> liveBroadcasts = new ArrayList<>();
+    private final ResidualLedger ledger;
     private JavaRDD<double[]> residuals;
     private JavaRDD<WorkerStep> previousSteps;
     private long cumulativePaperBits;
@@ -199,6 +203,7 @@ public final class CompressedGradientTrainer {
       this.jsc = JavaSparkContext.fromSparkContext(shards.context());
       int dimension = model.length;
       this.residuals = shards.map(s -> new double[dimension]);
+      this.ledger = new ResidualLedger(params.seed(), dimension);
     }
 
     void run() {
@@ -207,6 +212,10 @@ public final class CompressedGradientTrainer {
       for (int round = 1; round <= params.rounds(); round++) {
         RoundAggregate aggregate = advance(round);
         double penalty = LogisticLoss.penalty(model, params.reg());
+        for (ResidualLedger.Entry entry : aggregate.ledger()) {
+          ledger.injected(entry);
+        }
+        ledger.applied(aggregate.sum());
         aggregate.sum().addTo(model, -1.0 / params.workers());
         long evaluateStart = System.nanoTime();
         double accuracy = evaluatesAt(round) ? accuracy(test, model) : Double.NaN;
@@ -219,8 +228,15 @@ public final class CompressedGradientTrainer {
       }
       // The final residuals are cached before their parent steps are released. The broadcasts
       // they were computed from stay alive, so a lost partition can still be recomputed.
-      residuals.count();
+      long seed = params.seed();
+      residuals.map(e -> ResidualLedger.residual(seed, e)).collect().forEach(ledger::remaining);
       previousSteps.unpersist(false);
+      if (!ledger.balanced()) {
+        throw new IllegalStateException(String.format(Locale.ROOT,
+            "error feedback lost or repeated part of an update: the updates made minus what was applied "
+                + "and what the residuals hold is %.6g, beyond the rounding bound %.3g; the model is not returned",
+            ledger.imbalance(), ledger.bound()));
+      }
       evaluateMillis = evaluateNanos / 1_000_000;
       trainMillis = millisSince(start) - evaluateMillis;
     }
@@ -308,7 +324,7 @@ public final class CompressedGradientTrainer {
         double finalLoss, double accuracy, double lambda, boolean fallback, Map<String, Long> timings) {
       return new TrainingResult(model, List.copyOf(history), finalLoss, accuracy, lambda, fallback,
           (double) cumulativePaperBits / params.workers(), wireBytesTotal, denseBytesTotal,
-          totalError, residuals, Collections.unmodifiableMap(new LinkedHashMap<>(timings)));
+          totalError, ledger.imbalance(), ledger.bound(), residuals, Collections.unmodifiableMap(new LinkedHashMap<>(timings)));
     }
   }
 }

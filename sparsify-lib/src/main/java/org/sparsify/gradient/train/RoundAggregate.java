@@ -18,6 +18,7 @@ final class RoundAggregate implements Serializable {
   private final double[] lossSums;
   private final int[] examplesUsed;
   private final double[] errors;
+  private final ResidualLedger.Entry[] ledger;
   private final boolean[] reported;
 
   RoundAggregate(int workers, int dimension) {
@@ -27,6 +28,7 @@ final class RoundAggregate implements Serializable {
     lossSums = new double[workers];
     examplesUsed = new int[workers];
     errors = new double[workers];
+    ledger = new ResidualLedger.Entry[workers];
     reported = new boolean[workers];
   }
 
@@ -43,6 +45,7 @@ final class RoundAggregate implements Serializable {
     lossSums[w] = step.lossSum();
     examplesUsed[w] = step.examplesUsed();
     errors[w] = step.error();
+    ledger[w] = step.ledger();
     return this;
   }
 
@@ -59,6 +62,7 @@ final class RoundAggregate implements Serializable {
         lossSums[w] = other.lossSums[w];
         examplesUsed[w] = other.examplesUsed[w];
         errors[w] = other.errors[w];
+        ledger[w] = other.ledger[w];
       }
     }
     sum = sum.plus(other.sum);
@@ -78,6 +82,11 @@ final class RoundAggregate implements Serializable {
       }
     }
     return true;
+  }
+
+  /** Returns each worker's ledger entry, in worker order. */
+  ResidualLedger.Entry[] ledger() {
+    return ledger;
   }
 
   int[] entries() {

@@ -18,6 +18,9 @@ import org.apache.spark.api.java.JavaRDD;
  * @param wireBytesTotal wire bytes sent over all rounds by all workers
  * @param denseBytesEquivalent 8·(d+1) bytes per worker per round, summed over workers and rounds
  * @param totalError the per-round errors (mean over workers of ‖a − C(a)‖²) summed over rounds
+ * @param ledgerImbalance the updates made minus what was applied and what the final residuals
+ *     hold, projected on a fixed ±1 vector (see {@code ResidualLedger}); rounding only
+ * @param ledgerBound the largest |ledgerImbalance| that rounding explains
  * @param residuals the final residual of each worker, one element per partition (worker order),
  *     persisted; call {@code unpersist} when done
  * @param timingsMs milliseconds per phase: {@code shard}, {@code calibrate}, {@code train},
@@ -34,5 +37,7 @@ public record TrainingResult(
     long wireBytesTotal,
     long denseBytesEquivalent,
     double totalError,
+    double ledgerImbalance,
+    double ledgerBound,
     JavaRDD<double[]> residuals,
     Map<String, Long> timingsMs) {}

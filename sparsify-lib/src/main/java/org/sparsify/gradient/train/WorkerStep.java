@@ -12,7 +12,9 @@ import org.sparsify.gradient.compress.SparseMessage;
  * @param lossSum the summed loss over the examples used
  * @param examplesUsed the number of examples used
  * @param error ‖a − C(a)‖²
+ * @param ledger the projections of a − e that the {@link ResidualLedger} balances
  */
 record WorkerStep(
-    int worker, SparseMessage message, double[] residual, double lossSum, int examplesUsed, double error)
+    int worker, SparseMessage message, double[] residual, double lossSum, int examplesUsed, double error,
+    ResidualLedger.Entry ledger)
     implements Serializable {}

@@ -69,6 +69,7 @@ final class WorkerUpdate {
       TrainerParams params, int round) {
     double[] loss = new double[1];
     double[] a = update(shard, residual, model, params, round, loss);
+    ResidualLedger.Entry ledger = ResidualLedger.entry(params.seed(), residual, a);
     SparseMessage message = ExactSumGrid.round(compressor.compress(a, round, shard.worker()));
 
     // The new residual is what was not sent, including the grid rounding of what was sent.
@@ -81,7 +82,7 @@ final class WorkerUpdate {
       error += v * v;
     }
     int used = batch(shard, params, round).length;
-    return new WorkerStep(shard.worker(), message, next, loss[0], used, error);
+    return new WorkerStep(shard.worker(), message, next, loss[0], used, error, ledger);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.sparsify.common.ExactSums;
 import org.sparsify.graph.WeightedEdge;
 import org.sparsify.graph.metrics.Conductance;
 import org.sparsify.graph.metrics.ContingencyTable;
@@ -52,39 +53,33 @@ public final class ClusterEvaluation {
         .mapToPair(entry -> new Tuple2<>(entry._2()._1()._1(), new Tuple2<>(entry._2()._2(), entry._2()._1()._2())));
     double[] totals = byTarget
         .join(assignments)
-        .map(entry -> cutAndVolume(entry._2()._1()._1(), entry._2()._2(), entry._2()._1()._2(), k))
-        .fold(new double[2 * k + 1], ClusterEvaluation::add);
+        .mapPartitions(it -> {
+          ExactSums sums = new ExactSums(2 * k + 1);
+          it.forEachRemaining(entry -> addCutAndVolume(entry._2()._1()._1(), entry._2()._2(), entry._2()._1()._2(), k, sums));
+          return List.of(sums).iterator();
+        })
+        .treeReduce(ExactSums::merge)
+        .totals();
     double[] cut = java.util.Arrays.copyOfRange(totals, 0, k);
     double[] volume = java.util.Arrays.copyOfRange(totals, k, 2 * k);
     return Conductance.fromTotals(cut, volume, totals[2 * k]);
   }
 
-  /** Returns [cut per cluster, volume per cluster, volume outside every cluster] of one edge. */
-  private static double[] cutAndVolume(int a, int b, double weight, int k) {
-    double[] out = new double[2 * k + 1];
+  /**
+   * Adds one edge to [cut per cluster, volume per cluster, volume outside every cluster], exactly,
+   * so that the totals do not depend on how the edges are partitioned.
+   */
+  private static void addCutAndVolume(int a, int b, double weight, int k, ExactSums sums) {
     for (int own : List.of(a, b)) {
-      if (own < 0) {
-        out[2 * k] += weight;
-        continue;
-      }
-      out[k + own] += weight;
+      sums.add(own < 0 ? 2 * k : k + own, weight);
     }
     if (a != b) {
       if (a >= 0) {
-        out[a] += weight;
+        sums.add(a, weight);
       }
       if (b >= 0) {
-        out[b] += weight;
+        sums.add(b, weight);
       }
     }
-    return out;
-  }
-
-  private static double[] add(double[] left, double[] right) {
-    double[] sum = new double[left.length];
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] = left[i] + right[i];
-    }
-    return sum;
   }
 }

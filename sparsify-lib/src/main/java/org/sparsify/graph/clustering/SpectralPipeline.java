@@ -12,9 +12,12 @@ import org.sparsify.graph.spectral.NormalizedLaplacian;
 import org.sparsify.graph.spectral.PartitionedGraph;
 
 /**
- * Spectral clustering of a (sampled) graph: partition the graph once, find the bottom k + 1
- * eigenpairs of its regularised normalized Laplacian with {@link BlockEigensolver}, and cluster the
- * first k eigenvectors with {@link SpectralClustering}, repairing through the input graph.
+ * Spectral clustering of a (sampled) graph: partition the graph once, find the bottom k eigenpairs
+ * of its regularised normalized Laplacian with {@link BlockEigensolver}, and cluster the k
+ * eigenvectors with {@link SpectralClustering}, repairing through the input graph. The solver's
+ * block has at least four more columns than k, so its column k + 1 estimates λ_(k+1), the far side
+ * of the eigengap, without having to converge: that vector lies in the bulk of the spectrum, where
+ * a small gap to its neighbours would make it the slowest of all to converge.
  *
  * <p>Cost and determinism are those of the two steps; see their documentation.
  */
@@ -27,21 +30,25 @@ public final class SpectralPipeline {
    *
    * @param tau degree regularisation τ ≥ 0, or NaN for the mean degree (the default)
    * @param partitions row parts of the partitioned graph and eigenvector blocks
-   * @param solver eigensolver parameters; numWanted must be k + 1
+   * @param solver eigensolver parameters; numWanted must be k and the block size at least k + 1
    * @param clustering clustering parameters
    */
   public record Params(double tau, int partitions, EigensolverParams solver, ClusteringParams clustering) {
     public Params {
       Checks.atLeast("partitions", partitions, 1);
-      if (solver.numWanted() != clustering.k() + 1) {
+      if (solver.numWanted() != clustering.k()) {
         throw new IllegalArgumentException(
-            "the solver must compute k + 1 = " + (clustering.k() + 1) + " eigenpairs but was set to " + solver.numWanted());
+            "the solver must converge k = " + clustering.k() + " eigenpairs but was set to " + solver.numWanted());
+      }
+      if (solver.blockSize() < clustering.k() + 1) {
+        throw new IllegalArgumentException(
+            "the solver block needs at least k + 1 = " + (clustering.k() + 1) + " columns but had " + solver.blockSize());
       }
     }
 
-    /** Returns the defaults for k clusters: τ = mean degree, k + 1 wanted pairs, one seed for all steps. */
+    /** Returns the defaults for k clusters: τ = mean degree, k converged pairs, one seed for all steps. */
     public static Params defaults(int k, int partitions, long seed) {
-      return new Params(Double.NaN, partitions, EigensolverParams.defaults(k + 1, seed), ClusteringParams.defaults(k, seed));
+      return new Params(Double.NaN, partitions, EigensolverParams.defaults(k, seed), ClusteringParams.defaults(k, seed));
     }
   }
 
@@ -61,6 +68,13 @@ public final class SpectralPipeline {
     }
   }
 
+  /** Receives the pipeline's progress on the driver: every eigensolver pass, then the clustering. */
+  @FunctionalInterface
+  public interface Listener extends BlockEigensolver.PassListener {
+    /** Called once the eigensolver has finished, before the clustering's Spark jobs start. */
+    default void onClustering() {}
+  }
+
   /**
    * Runs the pipeline on {@code graphEdges} (for example a sample of {@code inputEdges}).
    *
@@ -68,7 +82,7 @@ public final class SpectralPipeline {
    */
   public static Result run(
       JavaSparkContext sc, JavaRDD<WeightedEdge> graphEdges, JavaRDD<WeightedEdge> inputEdges, long numNodes,
-      Params params, BlockEigensolver.PassListener listener) {
+      Params params, Listener listener) {
     long start = System.nanoTime();
     PartitionedGraph graph = PartitionedGraph.build(graphEdges, numNodes, params.partitions());
     NormalizedLaplacian laplacian = NormalizedLaplacian.of(graph, params.tau());
@@ -77,6 +91,7 @@ public final class SpectralPipeline {
     long embedMillis = (System.nanoTime() - start) / 1_000_000L;
 
     start = System.nanoTime();
+    listener.onClustering();
     if (inputEdges.getStorageLevel().equals(StorageLevel.NONE())) {
       inputEdges.persist(StorageLevel.MEMORY_AND_DISK());
     }

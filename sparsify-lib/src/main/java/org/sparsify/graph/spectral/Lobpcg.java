@@ -2,12 +2,14 @@ package org.sparsify.graph.spectral;
 
 import dev.ludovic.netlib.blas.BLAS;
 import org.apache.spark.mllib.linalg.DenseMatrix;
+import org.sparsify.common.ExactSums;
 
 /**
  * Block kernels of {@link BlockEigensolver}: building the LOBPCG basis [X, R, P] and its image
  * [BX, BR, BP] from the state block [X, BX, P, BP], Gram matrices and updates. Blocks are
  * column-major; the per-part work runs on executors, the aggregation of Gram matrices is a
- * {@code treeReduce} of 2s² numbers.
+ * {@code treeReduce} of 2s² exact sums ({@link ChunkSums}), so the solver's path is bitwise the same
+ * at any partition count.
  */
 final class Lobpcg {
 
@@ -36,7 +38,7 @@ final class Lobpcg {
   /** Returns [SᵀS, Sᵀ·BS] (column-major, 2s² values) of the basis spanned by a state and its BR. */
   static double[] grams(RowBlocks state, RowBlocks residualProduct, Basis basis) {
     int s = basis.size();
-    return state
+    return ChunkSums.totals(state
         .blocks()
         .zipPartitions(
             residualProduct.blocks(),
@@ -46,14 +48,13 @@ final class Lobpcg {
               double[] sBlock = basisBlock(stateBlock, basis);
               double[] bsBlock = imageBlock(stateBlock, productBlock, basis);
               return java.util.List.of(gramsOf(sBlock, bsBlock, stateBlock.numRows(), s)).iterator();
-            })
-        .treeReduce(Lobpcg::add);
+            }));
   }
 
   /** Returns [XᵀX, Xᵀ·BX] (column-major, 2s² values) for X of width s and its image. */
   static double[] grams(RowBlocks x, RowBlocks product) {
     int s = x.width();
-    return x.blocks()
+    return ChunkSums.totals(x.blocks()
         .zipPartitions(
             product.blocks(),
             (xIt, productIt) -> {
@@ -61,8 +62,7 @@ final class Lobpcg {
               DenseMatrix productBlock = RowBlocks.single(productIt);
               return java.util.List.of(gramsOf(xBlock.values(), productBlock.values(), xBlock.numRows(), s))
                   .iterator();
-            })
-        .treeReduce(Lobpcg::add);
+            }));
   }
 
   /** Returns the new state [SC, BS·C, S_RP·C_RP, BS_RP·C_RP] after Rayleigh–Ritz coefficients C. */
@@ -118,7 +118,7 @@ final class Lobpcg {
   /** Returns Σ_rows (BV − Vθ)² per column. */
   static double[] residualSquares(RowBlocks vectors, RowBlocks product, double[] theta) {
     int b = vectors.width();
-    return vectors
+    return ChunkSums.totals(vectors
         .blocks()
         .zipPartitions(
             product.blocks(),
@@ -126,16 +126,17 @@ final class Lobpcg {
               DenseMatrix v = RowBlocks.single(vIt);
               DenseMatrix bv = RowBlocks.single(productIt);
               int rows = v.numRows();
-              double[] squares = new double[b];
+              double[] squares = new double[rows];
+              ExactSums sums = new ExactSums(b);
               for (int c = 0; c < b; c++) {
                 for (int i = 0; i < rows; i++) {
                   double r = bv.values()[i + c * rows] - theta[c] * v.values()[i + c * rows];
-                  squares[c] += r * r;
+                  squares[i] = r * r;
                 }
+                ChunkSums.addColumnSum(squares, 0, rows, sums, c);
               }
-              return java.util.List.of(squares).iterator();
-            })
-        .treeReduce(Lobpcg::add);
+              return java.util.List.of(sums).iterator();
+            }));
   }
 
   /** Returns ‖r_c‖² of the current X, read off the R-block diagonal of SᵀS. */
@@ -189,19 +190,11 @@ final class Lobpcg {
     return out;
   }
 
-  private static double[] gramsOf(double[] s, double[] image, int rows, int width) {
-    double[] out = new double[2 * width * width];
-    if (rows == 0) {
-      return out;
-    }
-    double[] gram = new double[width * width];
-    double[] operatorGram = new double[width * width];
-    BLAS blas = BLAS.getInstance();
-    blas.dgemm("T", "N", width, width, rows, 1.0, s, rows, s, rows, 0.0, gram, width);
-    blas.dgemm("T", "N", width, width, rows, 1.0, s, rows, image, rows, 0.0, operatorGram, width);
-    System.arraycopy(gram, 0, out, 0, width * width);
-    System.arraycopy(operatorGram, 0, out, width * width, width * width);
-    return out;
+  private static ExactSums gramsOf(double[] s, double[] image, int rows, int width) {
+    ExactSums sums = new ExactSums(2 * width * width);
+    ChunkSums.addCrossProduct(s, width, s, width, rows, sums, 0);
+    ChunkSums.addCrossProduct(s, width, image, width, rows, sums, width * width);
+    return sums;
   }
 
   private static void multiplyInto(
@@ -212,13 +205,5 @@ final class Lobpcg {
     double[] product = new double[rows * columns];
     BLAS.getInstance().dgemm("N", "N", rows, columns, inner, 1.0, a, rows, coefficients, inner, 0.0, product, rows);
     System.arraycopy(product, 0, out, offset, rows * columns);
-  }
-
-  private static double[] add(double[] left, double[] right) {
-    double[] sum = new double[left.length];
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] = left[i] + right[i];
-    }
-    return sum;
   }
 }

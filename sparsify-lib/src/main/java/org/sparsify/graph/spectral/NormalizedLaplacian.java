@@ -3,6 +3,7 @@ package org.sparsify.graph.spectral;
 import java.io.Serializable;
 import org.apache.spark.mllib.linalg.DenseMatrix;
 import org.sparsify.common.Checks;
+import org.sparsify.common.ExactSums;
 
 /**
  * The degree-regularised normalized Laplacian {@code L_τ = I − D_τ^(-1/2)·A·D_τ^(-1/2)} of an
@@ -42,7 +43,12 @@ public final class NormalizedLaplacian implements Serializable {
    */
   public static NormalizedLaplacian of(PartitionedGraph graph, double tau) {
     RowBlocks degrees = graph.degrees().persist();
-    double totalDegree = degrees.blocks().map(entry -> sum(entry._2().toArray())).reduce(Double::sum);
+    double totalDegree = ChunkSums.totals(degrees.blocks().map(entry -> {
+      ExactSums sums = new ExactSums(1);
+      double[] values = ((DenseMatrix) entry._2()).values();
+      ChunkSums.addColumnSum(values, 0, values.length, sums, 0);
+      return sums;
+    }))[0];
     double meanDegree = totalDegree / graph.layout().numRows();
     double resolvedTau = Double.isNaN(tau) ? meanDegree : Checks.nonNegative("tau", tau);
 
@@ -117,13 +123,5 @@ public final class NormalizedLaplacian implements Serializable {
       scale[r] = regularized > 0.0 ? 1.0 / Math.sqrt(regularized) : 0.0;
     }
     return new DenseMatrix(scale.length, 1, scale);
-  }
-
-  private static double sum(double[] values) {
-    double total = 0.0;
-    for (double value : values) {
-      total += value;
-    }
-    return total;
   }
 }

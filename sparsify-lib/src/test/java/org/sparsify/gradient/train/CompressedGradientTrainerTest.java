@@ -142,6 +142,15 @@ class CompressedGradientTrainerTest {
   }
 
   @Test
+  void residualLedgerBalancesWithinRounding() {
+    TrainingResult hard = run(params("hard-threshold-auto:6"), train);
+
+    assertTrue(hard.ledgerBound() > 0, "bound " + hard.ledgerBound());
+    assertTrue(Math.abs(hard.ledgerImbalance()) <= hard.ledgerBound(),
+        "imbalance " + hard.ledgerImbalance() + " vs bound " + hard.ledgerBound());
+  }
+
+  @Test
   void modelIndependentOfPartitioning() {
     TrainerParams p = params("topk:4").withBatchSize(100).withRounds(8);
     TrainingResult reference = run(p, train.repartition(1));

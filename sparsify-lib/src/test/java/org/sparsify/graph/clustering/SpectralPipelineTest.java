@@ -118,7 +118,7 @@ class SpectralPipelineTest {
 
   private static SpectralPipeline.Result run(List<WeightedEdge> graphEdges, List<WeightedEdge> inputEdges, int parts) {
     SpectralPipeline.Params params = new SpectralPipeline.Params(Double.NaN, parts,
-        new EigensolverParams(BLOCKS + 1, BLOCKS + 5, 1e-5, 200, 10, 17), new ClusteringParams(BLOCKS, 2, 20, 10, 17));
+        new EigensolverParams(BLOCKS, BLOCKS + 5, 1e-5, 200, 10, 17), new ClusteringParams(BLOCKS, 2, 20, 10, 17));
     return SpectralPipeline.run(sc, sc.parallelize(graphEdges, 3), sc.parallelize(inputEdges, 3), N, params,
         (pass, residual, millis) -> {});
   }
