@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
@@ -14,11 +15,12 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,11 +47,15 @@ import scala.Tuple2;
  * finite number &gt; 0) raise an {@link InputFormatException} naming the file, the line and the
  * value, or are dropped and counted under {@link BadLinePolicy#SKIP}.
  *
- * <p>Cost: one pass over the input, a shuffle of the node ids to find the distinct ones, and one
- * shuffle of the edge list to merge duplicates. Up to {@link #DEFAULT_DRIVER_INDEX_LIMIT} nodes,
- * the sorted ids are collected on the driver and broadcast (driver memory O(n)); above it, a
- * distributed sort and two joins of the edge list index the endpoints and the driver holds
- * nothing that grows with the graph. The returned edge RDD is persisted (memory and disk).
+ * <p>Cost: one pass over the input, which is persisted (memory and disk), then one shuffle of the
+ * node ids to find the distinct ones and one shuffle of the edge lines to merge duplicates. With
+ * 64-bit ids both shuffles move primitive arrays, a few per task, and merging sorts them.
+ * Up to {@link #DEFAULT_DRIVER_INDEX_LIMIT} nodes, the sorted ids are collected on the driver and
+ * broadcast (driver and executor memory O(n)); above it, a distributed sort and two joins of the
+ * edge list index the endpoints and the driver holds nothing that grows with the graph. The
+ * returned edge RDD is persisted (memory and disk); each of its partitions lists its edges in
+ * ascending (src, dst) order. Merged weights do not depend on the partitioning: a sum adds the
+ * listed weights in ascending order.
  */
 public final class GraphLoader {
 
@@ -60,9 +66,11 @@ public final class GraphLoader {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     try {
       if (options.idType() == IdType.LONG) {
-        return index(sc, readRecords(spark, path, options, GraphLoader::longId), options, true);
+        JavaRDD<RawEdge<Long>> records = readRecords(spark, path, options, new LongIds());
+        return build(LongIdIndexer::index, sc, records, options, true);
       }
-      return index(sc, readRecords(spark, path, options, GraphLoader::stringId), options, false);
+      JavaRDD<RawEdge<String>> records = readRecords(spark, path, options, new StringIds());
+      return build(ComparableIdIndexer::index, sc, records, options, false);
     } catch (Exception e) {
       // Spark reports a failed task as a SparkException, a checked exception in Java's eyes.
       throw GraphLoader.<RuntimeException>rethrow(withLineNumber(e, sc.hadoopConfiguration()));
@@ -77,17 +85,39 @@ public final class GraphLoader {
   // ---------------------------------------------------------------- reading
 
   /** Converts one field to a node id of type K, throwing a LineParseException when invalid. */
-  @FunctionalInterface
   interface IdParser<K> extends Serializable {
     K parse(String field);
+
+    /** Parses field {@code i} of a split text line. */
+    K parse(EdgeLineParser.Fields fields, int i);
   }
 
-  private static Long longId(String field) {
-    return EdgeLineParser.parseLongId(field);
+  private static final class LongIds implements IdParser<Long> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Long parse(String field) {
+      return EdgeLineParser.parseLongId(field);
+    }
+
+    @Override
+    public Long parse(EdgeLineParser.Fields fields, int i) {
+      return fields.parseLongId(i);
+    }
   }
 
-  private static String stringId(String field) {
-    return field;
+  private static final class StringIds implements IdParser<String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String parse(String field) {
+      return field;
+    }
+
+    @Override
+    public String parse(EdgeLineParser.Fields fields, int i) {
+      return fields.get(i);
+    }
   }
 
   private static <K> JavaRDD<RawEdge<K>> readRecords(
@@ -124,39 +154,76 @@ public final class GraphLoader {
             (split, lines) -> {
               FileSplit fileSplit = (FileSplit) split;
               String file = fileSplit.getPath().toString();
-              boolean firstDataLine = fileSplit.getStart() == 0;
-              List<RawEdge<K>> out = new ArrayList<>();
-              while (lines.hasNext()) {
-                Tuple2<LongWritable, Text> line = lines.next();
-                String[] fields = EdgeLineParser.fields(line._2().toString());
-                if (fields == null) {
-                  continue;
-                }
-                boolean header =
-                    firstDataLine
-                        && (headerPresent || (autoHeader && looksLikeHeader(fields)));
-                firstDataLine = false;
-                if (!header) {
-                  out.add(parseEdge(fields, ids, policy, file, line._1().get()));
-                }
-              }
-              return out.iterator();
+              boolean firstSplit = fileSplit.getStart() == 0;
+              LineParser<K> parser =
+                  (fields, firstDataLine, offset) -> {
+                    boolean header =
+                        firstDataLine && (headerPresent || (autoHeader && looksLikeHeader(fields)));
+                    return header ? null : parseEdge(fields, ids, policy, file, offset);
+                  };
+              return new TextRecords<>(lines, firstSplit, parser);
             },
             true);
   }
 
-  private static boolean looksLikeHeader(String[] fields) {
-    return fields.length >= 2
-        && !(EdgeLineParser.isLongId(fields[0]) && EdgeLineParser.isLongId(fields[1]));
+  /** Parses one data line at byte {@code offset}; returns null to leave the line out (a header). */
+  @FunctionalInterface
+  private interface LineParser<K> {
+    RawEdge<K> parse(EdgeLineParser.Fields fields, boolean firstDataLine, long offset);
+  }
+
+  /**
+   * Parses the data lines of one input split lazily, so a partition's records are never all held
+   * as objects at once. Blank and comment lines are passed over.
+   */
+  private static final class TextRecords<K> implements Iterator<RawEdge<K>> {
+    private final Iterator<Tuple2<LongWritable, Text>> lines;
+    private final LineParser<K> parser;
+    private final EdgeLineParser.Fields fields = new EdgeLineParser.Fields();
+    private boolean firstDataLine;
+    private RawEdge<K> next;
+
+    TextRecords(Iterator<Tuple2<LongWritable, Text>> lines, boolean firstSplit, LineParser<K> parser) {
+      this.lines = lines;
+      this.parser = parser;
+      this.firstDataLine = firstSplit;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && lines.hasNext()) {
+        Tuple2<LongWritable, Text> line = lines.next();
+        Text text = line._2();
+        if (fields.split(text.getBytes(), text.getLength())) {
+          next = parser.parse(fields, firstDataLine, line._1().get());
+          firstDataLine = false;
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public RawEdge<K> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      RawEdge<K> record = next;
+      next = null;
+      return record;
+    }
+  }
+
+  private static boolean looksLikeHeader(EdgeLineParser.Fields fields) {
+    return fields.count() >= 2 && !(fields.isLongId(0) && fields.isLongId(1));
   }
 
   private static <K> RawEdge<K> parseEdge(
-      String[] fields, IdParser<K> ids, BadLinePolicy policy, String file, long offset) {
+      EdgeLineParser.Fields fields, IdParser<K> ids, BadLinePolicy policy, String file, long offset) {
     try {
       EdgeLineParser.checkEdgeFieldCount(fields);
-      K u = ids.parse(fields[0]);
-      K v = ids.parse(fields[1]);
-      double weight = fields.length == 3 ? EdgeLineParser.parseWeight(fields[2]) : 1.0;
+      K u = ids.parse(fields, 0);
+      K v = ids.parse(fields, 1);
+      double weight = fields.count() == 3 ? fields.parseWeight(2) : 1.0;
       return RawEdge.edge(u, v, weight);
     } catch (EdgeLineParser.LineParseException e) {
       if (policy == BadLinePolicy.SKIP) {
@@ -176,23 +243,17 @@ public final class GraphLoader {
         .mapPartitionsWithInputSplit(
             (split, lines) -> {
               String file = ((FileSplit) split).getPath().toString();
-              List<RawEdge<K>> out = new ArrayList<>();
-              while (lines.hasNext()) {
-                Tuple2<LongWritable, Text> line = lines.next();
-                String[] fields = EdgeLineParser.fields(line._2().toString());
-                if (fields != null) {
-                  out.add(parseNode(fields, ids, policy, file, line._1().get()));
-                }
-              }
-              return out.iterator();
+              LineParser<K> parser =
+                  (fields, firstDataLine, offset) -> parseNode(fields, ids, policy, file, offset);
+              return new TextRecords<>(lines, false, parser);
             },
             true);
   }
 
   private static <K> RawEdge<K> parseNode(
-      String[] fields, IdParser<K> ids, BadLinePolicy policy, String file, long offset) {
+      EdgeLineParser.Fields fields, IdParser<K> ids, BadLinePolicy policy, String file, long offset) {
     try {
-      return RawEdge.node(ids.parse(fields[0]));
+      return RawEdge.node(ids.parse(fields, 0));
     } catch (EdgeLineParser.LineParseException e) {
       if (policy == BadLinePolicy.SKIP) {
         return RawEdge.skipped();
@@ -265,52 +326,101 @@ public final class GraphLoader {
     }
   }
 
-  // ---------------------------------------------------------------- indexing
+  // ---------------------------------------------------------------- indexing and merging
 
-  private static <K extends Comparable<K>> LoadedGraph index(
-      JavaSparkContext sc, JavaRDD<RawEdge<K>> records, EdgeListOptions options, boolean numeric) {
-    records.persist(StorageLevel.MEMORY_AND_DISK());
-    JavaRDD<K> distinctIds = null;
+  /**
+   * Edge lines on dense indices, before duplicates are merged, with what the statistics need.
+   *
+   * @param edges edge lines between two different nodes, in blocks
+   * @param counts data lines, self-loops, edge lines between two different nodes, skipped lines
+   * @param connectedNodes nodes on at least one edge between two different nodes
+   */
+  record Indexed(
+      JavaRDD<IndexedEdges> edges,
+      JavaPairRDD<Long, String> nodeIds,
+      long numNodes,
+      long connectedNodes,
+      long[] counts) {}
+
+  /** Turns records into indexed edge blocks; one implementation per id type. */
+  @FunctionalInterface
+  interface Indexer<K> {
+    Indexed index(JavaSparkContext sc, JavaRDD<RawEdge<K>> records, int partitions, List<RDD<?>> persisted);
+  }
+
+  private static <K> LoadedGraph build(
+      Indexer<K> indexer,
+      JavaSparkContext sc,
+      JavaRDD<RawEdge<K>> records,
+      EdgeListOptions options,
+      boolean numeric) {
+    List<RDD<?>> persisted = new ArrayList<>();
     try {
-      long[] counts = countKinds(records);
       int partitions = Math.max(1, records.getNumPartitions());
-
-      // Self-loops and declared nodes count as nodes.
-      distinctIds =
-          records
-              .filter(r -> r.kind != RawEdge.Kind.SKIPPED)
-              .flatMap(r -> r.isSelfLoop() || r.kind == RawEdge.Kind.NODE
-                  ? List.of(r.u).iterator()
-                  : List.of(r.u, r.v).iterator())
-              .distinct(partitions)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      long numNodes = distinctIds.count();
-
-      Indexed indexed =
-          numNodes <= driverIndexLimit
-              ? indexOnDriver(sc, records, distinctIds, partitions)
-              : indexByJoin(records, distinctIds, partitions);
-      JavaRDD<WeightedEdge> edges = merge(indexed.pairs(), options.merge(), partitions);
+      Indexed indexed = indexer.index(sc, records, partitions, persisted);
+      long[] counts = indexed.counts();
+      long neededPartitions = counts[2] / MAX_LINES_PER_MERGE_PARTITION + 1;
+      int mergePartitions = (int) Math.min(Integer.MAX_VALUE, Math.max(partitions, neededPartitions));
+      JavaRDD<WeightedEdge> edges = merge(indexed.edges(), options.merge(), mergePartitions);
       edges.persist(StorageLevel.MEMORY_AND_DISK());
       long numEdges = edges.count();
-      long connected = edges.flatMap(e -> List.of(e.src(), e.dst()).iterator()).distinct().count();
 
       LoadStats stats =
           new LoadStats(
-              counts[0], counts[1], counts[2] - numEdges, counts[3], numNodes - connected);
-      return new LoadedGraph(edges, numNodes, numEdges, indexed.nodeIds(), numeric, stats);
+              counts[0], counts[1], counts[2] - numEdges, counts[3],
+              indexed.numNodes() - indexed.connectedNodes());
+      return new LoadedGraph(edges, indexed.numNodes(), numEdges, indexed.nodeIds(), numeric, stats);
     } finally {
-      records.unpersist(false);
-      if (distinctIds != null) {
-        distinctIds.unpersist(false);
+      for (RDD<?> rdd : persisted) {
+        rdd.unpersist(false);
       }
     }
   }
 
   /**
+   * The maximum number of edge lines that one merge task sorts. Each line takes 24 bytes in the
+   * merge arrays, so a task keeps about 100 MB of them, twice that while it copies the blocks it
+   * received.
+   */
+  static final long MAX_LINES_PER_MERGE_PARTITION = 4_000_000L;
+
+  /**
+   * Merges the edge lines of each undirected edge into one edge in a single shuffle: every block
+   * splits into one block per merge partition, and each merge partition sorts its lines.
+   */
+  private static JavaRDD<WeightedEdge> merge(JavaRDD<IndexedEdges> blocks, MergeRule rule, int partitions) {
+    return blocks
+        .flatMapToPair(block -> block.splitByBucket(partitions).iterator())
+        .partitionBy(new HashPartitioner(partitions))
+        .mapPartitions(bucket -> IndexedEdges.concat(new Values<>(bucket)).sortAndMerge(rule));
+  }
+
+  /** The values of an iterator of pairs. */
+  private record Values<V>(Iterator<? extends Tuple2<?, V>> pairs) implements Iterator<V> {
+    @Override
+    public boolean hasNext() {
+      return pairs.hasNext();
+    }
+
+    @Override
+    public V next() {
+      return pairs.next()._2();
+    }
+  }
+
+  /** Adds the counts of {@code more} to {@code total} and returns {@code total}. */
+  static long[] addCounts(long[] total, long[] more) {
+    for (int i = 0; i < total.length; i++) {
+      total[i] += more[i];
+    }
+    return total;
+  }
+
+  /**
    * The largest n for which the sorted node ids are collected to the driver and broadcast, which
-   * saves two shuffles of the edge list. Above it, two joins index the endpoints. At the default of
-   * 20 million ids, the driver and each executor hold up to about 0.5 GB of boxed 64-bit ids.
+   * saves a sort and two joins of the edge list. Above it, two joins index the endpoints. At the
+   * default of 20 million 64-bit ids, the sorted ids take 160 MB on each executor and on the
+   * driver, which briefly holds the collected blocks too (twice that). String ids take more.
    */
   static final long DEFAULT_DRIVER_INDEX_LIMIT = 20_000_000L;
 
@@ -321,37 +431,28 @@ public final class GraphLoader {
     driverIndexLimit = limit;
   }
 
-  /** Edge endpoints as dense index pairs (smaller first) with weights, and the index to id map. */
-  private record Indexed(
-      JavaPairRDD<Tuple2<Long, Long>, Double> pairs, JavaPairRDD<Long, String> nodeIds) {}
+  static long driverIndexLimit() {
+    return driverIndexLimit;
+  }
 
-  private static <K extends Comparable<K>> Indexed indexOnDriver(
-      JavaSparkContext sc, JavaRDD<RawEdge<K>> records, JavaRDD<K> distinctIds, int partitions) {
-    List<K> ids = new ArrayList<>(distinctIds.collect());
-    Collections.sort(ids);
-    Broadcast<Object[]> sorted = sc.broadcast(ids.toArray());
-    JavaPairRDD<Tuple2<Long, Long>, Double> pairs =
-        records
-            .filter(r -> r.kind == RawEdge.Kind.EDGE && !r.isSelfLoop())
-            .mapToPair(
-                r -> {
-                  long a = Arrays.binarySearch(sorted.value(), r.u);
-                  long b = Arrays.binarySearch(sorted.value(), r.v);
-                  return new Tuple2<>(new Tuple2<>(Math.min(a, b), Math.max(a, b)), r.weight);
-                });
-    int n = ids.size();
-    JavaPairRDD<Long, String> nodeIds =
-        sc.parallelize(sliceNumbers(partitions), partitions)
-            .flatMapToPair(
-                slice -> {
-                  List<Tuple2<Long, String>> out = new ArrayList<>();
-                  Object[] all = sorted.value();
-                  for (long i = (long) n * slice / partitions; i < (long) n * (slice + 1) / partitions; i++) {
-                    out.add(new Tuple2<>(i, all[(int) i].toString()));
-                  }
-                  return out.iterator();
-                });
-    return new Indexed(pairs, nodeIds);
+  /** The node id at a dense index, as written in the input. */
+  @FunctionalInterface
+  interface IdAtIndex extends Serializable {
+    String idAt(int index);
+  }
+
+  /** Returns the index to id map of n nodes in {@code partitions} slices, built on the executors. */
+  static JavaPairRDD<Long, String> nodeIdsByIndex(
+      JavaSparkContext sc, IdAtIndex ids, int n, int partitions) {
+    return sc.parallelize(sliceNumbers(partitions), partitions)
+        .flatMapToPair(
+            slice -> {
+              List<Tuple2<Long, String>> out = new ArrayList<>();
+              for (long i = (long) n * slice / partitions; i < (long) n * (slice + 1) / partitions; i++) {
+                out.add(new Tuple2<>(i, ids.idAt((int) i)));
+              }
+              return out.iterator();
+            });
   }
 
   private static List<Integer> sliceNumbers(int slices) {
@@ -360,67 +461,6 @@ public final class GraphLoader {
       numbers.add(i);
     }
     return numbers;
-  }
-
-  private static <K extends Comparable<K>> Indexed indexByJoin(
-      JavaRDD<RawEdge<K>> records, JavaRDD<K> distinctIds, int partitions) {
-    JavaPairRDD<K, Long> indexById =
-        distinctIds.sortBy(id -> id, true, partitions).zipWithIndex();
-    JavaPairRDD<K, Tuple2<K, Double>> bySource =
-        records
-            .filter(r -> r.kind == RawEdge.Kind.EDGE && !r.isSelfLoop())
-            .mapToPair(r -> new Tuple2<>(r.u, new Tuple2<>(r.v, r.weight)));
-    JavaPairRDD<K, Tuple2<Long, Double>> byTarget =
-        bySource
-            .join(indexById, partitions)
-            .mapToPair(t -> new Tuple2<>(t._2()._1()._1(), new Tuple2<>(t._2()._2(), t._2()._1()._2())));
-    JavaPairRDD<Tuple2<Long, Long>, Double> pairs =
-        byTarget
-            .join(indexById, partitions)
-            .mapToPair(
-                t -> {
-                  long a = t._2()._1()._1();
-                  long b = t._2()._2();
-                  return new Tuple2<>(
-                      new Tuple2<>(Math.min(a, b), Math.max(a, b)), t._2()._1()._2());
-                });
-    JavaPairRDD<Long, String> nodeIds =
-        indexById.mapToPair(t -> new Tuple2<>(t._2(), t._1().toString()));
-    return new Indexed(pairs, nodeIds);
-  }
-
-  private static JavaRDD<WeightedEdge> merge(
-      JavaPairRDD<Tuple2<Long, Long>, Double> pairs, MergeRule rule, int partitions) {
-    JavaPairRDD<Tuple2<Long, Long>, Double> merged =
-        rule == MergeRule.SUM
-            ? pairs.reduceByKey(Double::sum, partitions)
-            : pairs.reduceByKey(Math::max, partitions);
-    return merged.map(t -> new WeightedEdge(t._1()._1(), t._1()._2(), t._2()));
-  }
-
-  /** Counts data lines, self-loops, non-loop edge lines and skipped lines, in that order. */
-  private static <K> long[] countKinds(JavaRDD<RawEdge<K>> records) {
-    return records.aggregate(
-        new long[4],
-        (acc, r) -> {
-          if (r.kind != RawEdge.Kind.NODE) {
-            acc[0]++;
-          }
-          if (r.isSelfLoop()) {
-            acc[1]++;
-          } else if (r.kind == RawEdge.Kind.EDGE) {
-            acc[2]++;
-          } else if (r.kind == RawEdge.Kind.SKIPPED) {
-            acc[3]++;
-          }
-          return acc;
-        },
-        (a, b) -> {
-          for (int i = 0; i < a.length; i++) {
-            a[i] += b[i];
-          }
-          return a;
-        });
   }
 
   // ---------------------------------------------------------------- errors

@@ -23,8 +23,10 @@ import scala.Tuple2;
  * which {@link org.sparsify.graph.io.GraphLoader} assigns from the sorted node ids; the same seed
  * gives the same sample at any partition count and on recomputation.
  *
- * <p>Cost: one pass over the edges with no shuffle for the sample itself, plus one shuffle of the
- * kept endpoints to count the nodes the sample leaves isolated.
+ * <p>Cost: one pass over the edges with no shuffle for the sample itself, plus a pass that marks the
+ * kept endpoints in one bitmap of n bits per partition, merged by a tree reduce, to count the nodes
+ * the sample leaves isolated. Above {@link #BITMAP_NODE_LIMIT} nodes that count takes a shuffle of
+ * the kept endpoints instead.
  */
 public final class UniformEdgeSampler {
 
@@ -39,8 +41,7 @@ public final class UniformEdgeSampler {
 
     Tuple2<Long, Double> keptTotals = countAndWeight(kept);
     double weightBefore = countAndWeight(graph.edges())._2();
-    long connected =
-        kept.flatMap(e -> List.of(e.src(), e.dst()).iterator()).distinct().count();
+    long connected = countEndpoints(kept, graph.numNodes());
     return new SampledGraph(
         kept,
         spec,
@@ -89,6 +90,48 @@ public final class UniformEdgeSampler {
           double weight = rule.weightOf(e);
           return weight > 0.0 ? List.of(e.withWeight(weight)).iterator() : List.<WeightedEdge>of().iterator();
         });
+  }
+
+  /**
+   * The largest n for which isolated nodes are counted with bitmaps of n bits, 16 MiB each, one per
+   * partition. Above it, a distinct of the kept endpoints counts them.
+   */
+  static final long BITMAP_NODE_LIMIT = 1L << 27;
+
+  /** Returns the number of distinct endpoints of {@code edges}, whose indices are below {@code numNodes}. */
+  static long countEndpoints(JavaRDD<WeightedEdge> edges, long numNodes) {
+    if (edges.getNumPartitions() == 0) {
+      return 0;
+    }
+    if (numNodes > BITMAP_NODE_LIMIT) {
+      return edges.flatMap(e -> List.of(e.src(), e.dst()).iterator()).distinct().count();
+    }
+    int words = (int) ((numNodes + 63) / 64);
+    long[] marked =
+        edges
+            .mapPartitions(
+                part -> {
+                  long[] bits = new long[words];
+                  while (part.hasNext()) {
+                    WeightedEdge e = part.next();
+                    bits[(int) (e.src() >>> 6)] |= 1L << e.src();
+                    bits[(int) (e.dst() >>> 6)] |= 1L << e.dst();
+                  }
+                  return List.of(bits).iterator();
+                })
+            .treeReduce(UniformEdgeSampler::or);
+    long count = 0;
+    for (long word : marked) {
+      count += Long.bitCount(word);
+    }
+    return count;
+  }
+
+  private static long[] or(long[] into, long[] other) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] |= other[i];
+    }
+    return into;
   }
 
   /**

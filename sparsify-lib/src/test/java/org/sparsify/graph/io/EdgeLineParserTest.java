@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,5 +66,81 @@ class EdgeLineParserTest {
         assertThrows(EdgeLineParser.LineParseException.class, () -> EdgeLineParser.parseLongId("node7"));
     assertTrue(e.getMessage().contains("'node7'"), e.getMessage());
     assertTrue(e.getMessage().contains("--id-type string"), e.getMessage());
+  }
+
+  @Test
+  void splitMatchesRegexSplitOnRandomLines() {
+    Pattern separator = Pattern.compile("[\\s,]+");
+    String alphabet = "12-x ,\t\r\u000B\f#%.\u2003";
+    SplittableRandom random = new SplittableRandom(9);
+    for (int trial = 0; trial < 20_000; trial++) {
+      StringBuilder line = new StringBuilder();
+      int length = random.nextInt(12);
+      for (int i = 0; i < length; i++) {
+        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String trimmed = line.toString().strip();
+      boolean comment = trimmed.isEmpty() || trimmed.charAt(0) == '#' || trimmed.charAt(0) == '%';
+      String[] expected = comment ? null : separator.split(trimmed);
+      assertArrayEquals(expected, EdgeLineParser.fields(line.toString()), "line '" + line + "'");
+    }
+  }
+
+  @Test
+  void fieldsParseIdsInPlace() {
+    EdgeLineParser.Fields fields = new EdgeLineParser.Fields();
+    assertTrue(fields.split(",-5\t1099511627777 , 0.25\r"));
+    assertEquals(4, fields.count());
+    assertEquals("", fields.get(0));
+    assertEquals(-5L, fields.parseLongId(1));
+    assertEquals(1099511627777L, fields.parseLongId(2));
+    assertEquals(0.25, fields.parseWeight(3));
+    assertFalse(fields.isLongId(0));
+    EdgeLineParser.LineParseException e =
+        assertThrows(EdgeLineParser.LineParseException.class, () -> fields.parseLongId(0));
+    assertTrue(e.getMessage().contains("''"), e.getMessage());
+    assertFalse(fields.split("  # comment"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "-0", "+0", "007", "+12", "-12", "9223372036854775807", "-9223372036854775808",
+      "9223372036854775808", "-9223372036854775809", "99999999999999999999", "", "+", "-", "--5", "1-2", "12a",
+      "a12", " 1"})
+  void asciiLongParsesLikeLongParseLong(String text) {
+    byte[] bytes = ("x" + text + "y").getBytes(StandardCharsets.US_ASCII);
+    Long expected;
+    try {
+      expected = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      expected = null;
+    }
+    if (expected == null) {
+      assertThrows(NumberFormatException.class, () -> EdgeLineParser.parseAsciiLong(bytes, 1, bytes.length - 1));
+    } else {
+      assertEquals(expected, EdgeLineParser.parseAsciiLong(bytes, 1, bytes.length - 1));
+    }
+  }
+
+  @Test
+  void byteSplitMatchesStringSplit() {
+    String alphabet = "19-+x ,\t\r\u000B\f\u001C#%.\u00e9\u2003";
+    SplittableRandom random = new SplittableRandom(21);
+    EdgeLineParser.Fields fromBytes = new EdgeLineParser.Fields();
+    EdgeLineParser.Fields fromString = new EdgeLineParser.Fields();
+    for (int trial = 0; trial < 20_000; trial++) {
+      StringBuilder line = new StringBuilder();
+      int length = random.nextInt(14);
+      for (int i = 0; i < length; i++) {
+        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      byte[] bytes = (line + "trailing bytes past the length").getBytes(StandardCharsets.UTF_8);
+      int byteLength = line.toString().getBytes(StandardCharsets.UTF_8).length;
+      String context = "line '" + line + "'";
+      assertEquals(fromString.split(line.toString()), fromBytes.split(bytes, byteLength), context);
+      assertArrayEquals(fromString.toArray(), fromBytes.toArray(), context);
+      for (int i = 0; i < fromString.count(); i++) {
+        assertEquals(fromString.isLongId(i), fromBytes.isLongId(i), context);
+      }
+    }
   }
 }

@@ -140,6 +140,18 @@ class GraphLoaderTest {
   }
 
   @Test
+  void consecutiveAndExtremeIdRanges() throws IOException {
+    LoadedGraph consecutive = load(write("run.txt", "-3 -1\n-2 0\n0 -3 2\n"));
+    assertEquals(Map.of(0L, "-3", 1L, "-2", 2L, "-1", 3L, "0"), ids(consecutive));
+    assertEquals(List.of(new WeightedEdge(0, 2, 1.0), new WeightedEdge(0, 3, 2.0), new WeightedEdge(1, 3, 1.0)),
+        sortedEdges(consecutive));
+
+    LoadedGraph extreme = load(write("extreme.txt", Long.MIN_VALUE + " " + Long.MAX_VALUE + "\n"));
+    assertEquals(Map.of(0L, Long.toString(Long.MIN_VALUE), 1L, Long.toString(Long.MAX_VALUE)), ids(extreme));
+    assertEquals(List.of(new WeightedEdge(0, 1, 1.0)), sortedEdges(extreme));
+  }
+
+  @Test
   void csvHeaderCrlfCommentsAndMixedSeparators() throws IOException {
     LoadedGraph g = load(write("g.csv", "id_1,id_2\r\n% comment\r\n0,1\r\n1\t2\r\n\r\n2 3 0.5\r\n"));
     assertEquals(4, g.numNodes());
@@ -274,6 +286,38 @@ class GraphLoaderTest {
     assertEquals(4, numericByDriver.numNodes());
     assertEquals(1, numericByDriver.stats().isolatedNodes());
     assertEquals(Map.of(0L, "a", 1L, "b", 2L, "c", 3L, "d"), ids(stringsByDriver));
+  }
+
+  @Test
+  void mergeSameAtAnyPartitionCount() throws IOException {
+    StringBuilder text = new StringBuilder();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    for (int i = 0; i < 6000; i++) {
+      long u = random.nextInt(400) * 1_000_003L - 7;
+      long v = random.nextInt(400) * 1_000_003L - 7;
+      text.append(u).append(i % 2 == 0 ? ' ' : ',').append(v).append(' ').append(0.1 + random.nextInt(90) / 9.0)
+          .append('\n');
+    }
+    Path file = write("weighted.txt", text.toString());
+    for (EdgeListOptions.MergeRule rule : EdgeListOptions.MergeRule.values()) {
+      EdgeListOptions options = EdgeListOptions.defaults().withMerge(rule);
+      LoadedGraph one = GraphLoader.load(spark, file.toString(), options.withMinPartitions(1));
+      LoadedGraph many = GraphLoader.load(spark, file.toString(), options.withMinPartitions(9));
+      GraphLoader.setDriverIndexLimit(0);
+      LoadedGraph joined;
+      try {
+        joined = GraphLoader.load(spark, file.toString(), options.withMinPartitions(5));
+      } finally {
+        GraphLoader.setDriverIndexLimit(GraphLoader.DEFAULT_DRIVER_INDEX_LIMIT);
+      }
+      assertTrue(one.stats().duplicatesMerged() > 0, rule + ": the input should list edges more than once");
+      assertTrue(one.stats().selfLoopsDropped() > 0, rule + ": the input should have self-loops");
+      assertEquals(sortedEdges(one), sortedEdges(many), rule.name());
+      assertEquals(sortedEdges(one), sortedEdges(joined), rule.name());
+      assertEquals(one.stats(), many.stats(), rule.name());
+      assertEquals(one.stats(), joined.stats(), rule.name());
+      assertEquals(ids(one), ids(joined), rule.name());
+    }
   }
 
   @Test

@@ -126,6 +126,15 @@ class UniformEdgeSamplerTest {
   }
 
   @Test
+  void endpointCountAcrossBitmapWords() {
+    List<WeightedEdge> edges = List.of(new WeightedEdge(0, 63, 1.0), new WeightedEdge(64, 127, 1.0),
+        new WeightedEdge(5, 200, 2.0), new WeightedEdge(63, 200, 1.0));
+    org.apache.spark.api.java.JavaRDD<WeightedEdge> rdd = LocalSpark.context(spark).parallelize(edges, 3);
+    assertEquals(6, UniformEdgeSampler.countEndpoints(rdd, 201));
+    assertEquals(0, UniformEdgeSampler.countEndpoints(LocalSpark.context(spark).emptyRDD(), 201));
+  }
+
+  @Test
   void noneKeepsEverything() {
     SampledGraph sample = UniformEdgeSampler.sample(graph, new SamplingSpec.None(), 1);
     assertEquals(graph.numEdges(), sample.keptEdges());
