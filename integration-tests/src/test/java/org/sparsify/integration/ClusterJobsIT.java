@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Cluster runs cost about a minute each on two cores, so the cluster runs only the reference
  * and the executor-kill run; partition counts and the killed driver run in local mode
- * ({@code local[2]}), which exercises the same output commit on HDFS.
+ * ({@code local[2]}), which exercises the same output commit on HDFS. Independent local runs
+ * start together.
  */
 @ExtendWith(ClusterEnvironmentExtension.class)
 class ClusterJobsIT {
@@ -72,12 +72,16 @@ class ClusterJobsIT {
     @MethodSource("partitionInvariantJobs")
     void sameOutputAtOneFourAndSixteenPartitions(JobCase job) throws Exception {
         String reference = localReference(job);
-        for (int partitions : new int[] {1, 16}) {
-            String output = output(job, "p" + partitions);
-            assertSucceeded(submitLocal(job, partitions, output));
+        // The two runs are independent, so they share the machine to save wall time.
+        String one = output(job, "p1");
+        String sixteen = output(job, "p16");
+        JavaProcess runOne = submitLocal(job, 1, one);
+        JavaProcess runSixteen = submitLocal(job, 16, sixteen);
+        assertSucceeded(runOne);
+        assertSucceeded(runSixteen);
 
-            JobOutputs.assertSameOutputs(reference, output, job);
-        }
+        JobOutputs.assertSameOutputs(reference, one, job);
+        JobOutputs.assertSameOutputs(reference, sixteen, job);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -99,8 +103,16 @@ class ClusterJobsIT {
         job.assertSound(output);
     }
 
+    /**
+     * Every job commits its output through the same staging and rename in {@code JobRunner}, so one
+     * job covers the commit; {@code sample} is the cheapest.
+     */
+    static List<JobCase> commitJobs() {
+        return JobCases.all().stream().filter(job -> job.job().equals("sample")).toList();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jobs")
+    @MethodSource("commitJobs")
     void killedDriverLeavesNoCommittedOutput(JobCase job) throws Exception {
         String reference = localReference(job);
         String output = output(job, "driver-killed");
@@ -116,18 +128,26 @@ class ClusterJobsIT {
         JobOutputs.assertSameOutputs(reference, output, job);
     }
 
-    @TestFactory
-    Stream<DynamicTest> longRunsFinish() {
-        return iterativeJobs().stream().map(job -> DynamicTest.dynamicTest(job.job(), () -> {
+    @Test
+    void longRunsFinish() throws Exception {
+        // The runs are independent, so they share the machine to save wall time.
+        Map<JobCase, JavaProcess> runs = new LinkedHashMap<>();
+        Map<JobCase, String> outputs = new HashMap<>();
+        for (JobCase job : iterativeJobs()) {
             String output = output(job, "long");
-            JavaProcess run = env.local(job.job())
+            outputs.put(job, output);
+            runs.put(job, env.local(job.job())
                     .args(job.longRunArgs(input(job), output).orElseThrow())
-                    .start(env.uniqueName(job.job() + "-long"));
+                    .start(env.uniqueName(job.job() + "-long")));
+        }
+        assertFalse(runs.isEmpty(), "no job with a long run among " + JobCases.all());
+        for (Map.Entry<JobCase, JavaProcess> entry : runs.entrySet()) {
+            JavaProcess run = entry.getValue();
             int exit = run.awaitExit(LONG_RUN_TIMEOUT);
             assertFalse(run.logText().contains("StackOverflowError"), run.logTail(40));
             assertEquals(0, exit, run.name() + " failed; log " + run.log() + ", tail:\n" + run.logTail(60));
-            JobOutputs.assertCommitted(output);
-        }));
+            JobOutputs.assertCommitted(outputs.get(entry.getKey()));
+        }
     }
 
     /** Returns the output of an undisturbed cluster run, running it on first use. */
