@@ -104,8 +104,8 @@ class ClusterJobsIT {
     }
 
     /**
-     * Every job commits its output through the same staging and rename in {@code JobRunner}, so one
-     * job covers the commit; {@code sample} is the cheapest.
+     * Returns the jobs of the killed-driver test: {@code sample} only, the cheapest job, because
+     * every job commits its output through the same staging and rename in {@code JobRunner}.
      */
     static List<JobCase> commitJobs() {
         return JobCases.all().stream().filter(job -> job.job().equals("sample")).toList();

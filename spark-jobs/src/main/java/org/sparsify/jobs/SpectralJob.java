@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sparsify.graph.clustering.ClusterEvaluation;
@@ -250,13 +251,16 @@ public final class SpectralJob {
     DataType idType = numeric ? DataTypes.LongType : DataTypes.StringType;
     JavaPairRDD<Long, Object> ids = graph.nodeIds().mapValues(id -> numeric ? (Object) Long.parseLong(id) : id);
 
+    // Written twice (text and Parquet), so the join is cached instead of run twice.
     JavaRDD<Row> assignments = result.clustering().assignments().join(ids)
-        .map(entry -> RowFactory.create(entry._2()._2(), entry._2()._1()));
+        .map(entry -> RowFactory.create(entry._2()._2(), entry._2()._1()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     assignments.map(row -> row.get(0) + "," + row.get(1)).saveAsTextFile(output.path("assignments"));
     StructType assignmentSchema = new StructType()
         .add("node", idType, false).add("cluster", DataTypes.IntegerType, false);
     spark.createDataFrame(assignments, assignmentSchema).write().mode(SaveMode.ErrorIfExists)
         .parquet(output.path("assignments.parquet"));
+    assignments.unpersist(false);
 
     JavaRDD<Row> embedding = result.eigen().vectors().rows(k).join(ids)
         .map(entry -> RowFactory.create(embeddingRow(entry._2()._2(), entry._2()._1())));

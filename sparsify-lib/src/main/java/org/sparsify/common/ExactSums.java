@@ -61,11 +61,14 @@ public final class ExactSums implements Serializable {
     if (value == 0.0) {
       return;
     }
+
     boolean own = spilled != null && spilled[index] != null;
     double[] p = own ? spilled[index] : inline;
     int base = own ? 0 : index * INLINE;
     int capacity = own ? p.length : INLINE;
     int count = counts[index];
+
+    // Two-sum of x with each partial: the rounding error lo stays as a partial, hi moves on.
     int kept = 0;
     double x = value;
     for (int j = 0; j < count; j++) {
@@ -88,6 +91,7 @@ public final class ExactSums implements Serializable {
       }
       x = hi;
     }
+
     if (x != 0.0) {
       if (kept == capacity) {
         p = spill(index, p, base, kept);
@@ -182,8 +186,8 @@ public final class ExactSums implements Serializable {
         break;
       }
     }
-    // hi + lo is exact; if lo is half an ulp of hi and the next partial points the same way as lo,
-    // the exact total lies beyond the tie and must round away from hi.
+    // hi + lo is exact. When lo is half an ulp of hi and the next partial has the sign of lo, the
+    // exact total lies beyond the tie, so it rounds away from hi.
     if (n > 0 && ((lo < 0.0 && p[base + n - 1] < 0.0) || (lo > 0.0 && p[base + n - 1] > 0.0))) {
       double y = lo * 2.0;
       double x = hi + y;

@@ -15,9 +15,9 @@ import org.sparsify.graph.spectral.PartitionedGraph;
  * Spectral clustering of a (sampled) graph: partition the graph once, find the bottom k eigenpairs
  * of its regularised normalized Laplacian with {@link BlockEigensolver}, and cluster the k
  * eigenvectors with {@link SpectralClustering}, repairing through the input graph. The solver's
- * block has at least four more columns than k, so its column k + 1 estimates λ_(k+1), the far side
- * of the eigengap, without having to converge: that vector lies in the bulk of the spectrum, where
- * a small gap to its neighbours would make it the slowest of all to converge.
+ * block has at least one column more than k (four or more by default), so its column k + 1
+ * estimates λ_(k+1), the far side of the eigengap. That column is not held to the tolerance,
+ * because it lies in the bulk of the spectrum, where small gaps make it the slowest to converge.
  *
  * <p>Cost and determinism are those of the two steps; see their documentation.
  */

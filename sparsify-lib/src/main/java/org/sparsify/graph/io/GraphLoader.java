@@ -52,7 +52,7 @@ import scala.Tuple2;
  * 64-bit ids both shuffles move primitive arrays, a few per task, and merging sorts them.
  * Up to {@link #DEFAULT_DRIVER_INDEX_LIMIT} nodes, the sorted ids are collected on the driver and
  * broadcast (driver and executor memory O(n)); above it, a distributed sort and two joins of the
- * edge list index the endpoints and the driver holds nothing that grows with the graph. The
+ * edge list index the endpoints and the driver keeps nothing that grows with the graph. The
  * returned edge RDD is persisted (memory and disk); each of its partitions lists its edges in
  * ascending (src, dst) order. Merged weights do not depend on the partitioning: a sum adds the
  * listed weights in ascending order.
