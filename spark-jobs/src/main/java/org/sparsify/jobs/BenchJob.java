@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sparsify.gradient.train.TrainerParams;
 import org.sparsify.jobs.bench.BenchSuite;
 import org.sparsify.jobs.cli.JobOptions;
 import org.sparsify.jobs.io.MetricsJson;
@@ -38,7 +39,7 @@ public final class BenchJob {
         "Benchmarks against scikit-learn SpectralClustering, MLlib PowerIterationClustering and MLlib LogisticRegression.");
     options
         .option("profile", "quick", "quick|full", "size profile; the options below marked 'profile' default to its values")
-        .option("planted", null, "nodes:edges,...", "planted-partition graphs to generate (profile: quick 20000:200000; full 200000:2000000,1000000:10000000); 'none' for no planted graph")
+        .option("planted", null, "nodes:edges,...", "planted-partition graphs to generate (profile: quick 20000:200000; full 20000:200000,200000:2000000,1000000:10000000); 'none' for no planted graph")
         .option("planted-k", "10", "count", "clusters of the planted graphs")
         .option("planted-mixing", "0.1", "fraction", "fraction of planted edges that join two clusters")
         .option("gen-seed", "1", "integer", "seed of the generated graphs")
@@ -49,10 +50,11 @@ public final class BenchJob {
         .option("sklearn-script", null, "path", "deploy/bench/sklearn_spectral.py; the scikit-learn comparison is skipped when unset")
         .option("sklearn-timeout", "1800", "seconds", "limit on one scikit-learn run")
         .option("pic-iterations", "20", "count", "MLlib PowerIterationClustering iterations")
-        .option("synthetic", null, "rows:features:nonzeros", "synthetic sparse classification set (profile: quick 20000:1000000:20; full 200000:20000000:50); 'none' to skip")
-        .option("lr-rounds", null, "rounds", "rounds of our trainer (profile: quick 200; full 1000)")
+        .option("synthetic", null, "rows:features:nonzeros[:rounds],...", "synthetic sparse classification sets, each with its own rounds if given (profile: quick 20000:1000000:20; full 20000:1000000:20,200000:20000000:50:20); 'none' to skip")
+        .option("lr-rounds", null, "rounds", "rounds of our trainer (profile: quick 200; full 500)")
         .option("lr-workers", "4", "count", "workers of our trainer")
-        .option("lr-step", "1.0", "step", "step size of our trainer")
+        .option("lr-step", "auto", "step|auto", "step size of our trainer; auto takes 1/L, L estimated on a sample")
+        .option("lr-momentum", "0,0.9", "beta,...", "heavy-ball momentum values of our trainer; every compressor runs once per value")
         .option("lr-reg", "1e-4", "weight", "L2 regularisation R of both trainers")
         .option("lr-k", "0", "count", "K of topk and hard-threshold-auto; 0 means max(4, ceil(d/100))")
         .option("mllib-iterations", "100", "count", "maximum L-BFGS iterations of MLlib LogisticRegression")
@@ -78,7 +80,7 @@ public final class BenchJob {
       MetricsJson metrics) throws IOException {
     BenchSuite.Config config = config(options);
     List<String> planted = config.plantedSizes().stream().map(s -> s[0] + ":" + s[1]).toList();
-    String synthetic = config.synthetic() == null ? "none" : Arrays.toString(config.synthetic());
+    List<String> synthetic = config.synthetic().stream().map(Arrays::toString).toList();
     LOG.info("bench: profile {} resolves to planted {}, synthetic {}, lr-rounds {}, data dir {}", config.profile(),
         planted, synthetic, config.lrRounds(), config.dataDir());
     metrics.put("machine", machine()).put("started", Instant.now().toString()).put("planted", planted)
@@ -93,9 +95,11 @@ public final class BenchJob {
       throw new IllegalArgumentException("--profile must be quick or full but was '" + profile + "'");
     }
     boolean full = profile.equals("full");
-    String planted = orProfile(options, "planted", full ? "200000:2000000,1000000:10000000" : "20000:200000");
-    String synthetic = orProfile(options, "synthetic", full ? "200000:20000000:50" : "20000:1000000:20");
-    int rounds = Integer.parseInt(orProfile(options, "lr-rounds", full ? "1000" : "200"));
+    String planted = orProfile(options, "planted",
+        full ? "20000:200000,200000:2000000,1000000:10000000" : "20000:200000");
+    String synthetic = orProfile(options, "synthetic",
+        full ? "20000:1000000:20,200000:20000000:50:20" : "20000:1000000:20");
+    int rounds = Integer.parseInt(orProfile(options, "lr-rounds", full ? "500" : "200"));
     String dataDir = options.has("data-dir") ? options.required("data-dir") : System.getenv("SPARSIFY_DATA_DIR");
     double p = options.doubleValue("p");
     if (!(p > 0.0 && p <= 1.0)) {
@@ -106,7 +110,8 @@ public final class BenchJob {
         dataDir == null || dataDir.isBlank() ? null : dataDir, p, options.longValue("seed"),
         options.required("python"), options.string("sklearn-script"), options.longValue("sklearn-timeout"),
         options.intValue("pic-iterations"), parseSynthetic(synthetic), rounds, options.intValue("lr-workers"),
-        options.doubleValue("lr-step"), options.doubleValue("lr-reg"), options.intValue("lr-k"),
+        TrainerParams.parseStep(options.required("lr-step")), parseMomenta(options.required("lr-momentum")),
+        options.doubleValue("lr-reg"), options.intValue("lr-k"),
         options.intValue("mllib-iterations"), options.flag("skip-graph"), options.flag("skip-gradient"),
         options.flag("skip-pic"), options.flag("keep-inputs"));
   }
@@ -131,22 +136,40 @@ public final class BenchJob {
     return sizes;
   }
 
-  /** Parses {@code rows:features:nonzeros}, or returns null for "none". */
-  static long[] parseSynthetic(String text) {
+  /**
+   * Parses {@code rows:features:nonzeros[:rounds],...} into arrays of four values (rounds 0 when
+   * absent); "none" gives an empty list.
+   */
+  static List<long[]> parseSynthetic(String text) {
+    List<long[]> sets = new ArrayList<>();
     if (text.strip().equals("none")) {
-      return null;
+      return sets;
     }
-    long[] values = parseLongs(text, 3, "--synthetic", "rows:features:nonzeros");
-    if (values[0] < 1 || values[1] < 1 || values[1] > Integer.MAX_VALUE || values[2] < 1) {
-      throw new IllegalArgumentException(
-          "--synthetic needs positive rows, features (at most 2^31 - 1) and nonzeros but was '" + text + "'");
+    for (String item : text.split(",")) {
+      long[] values = parseLongs(item, 3, "--synthetic", "rows:features:nonzeros[:rounds]");
+      long[] set = Arrays.copyOf(values, 4);
+      if (set[0] < 1 || set[1] < 1 || set[1] > Integer.MAX_VALUE || set[2] < 1 || set[3] < 0
+          || set[3] > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("--synthetic needs positive rows, features (at most 2^31 - 1) and "
+            + "nonzeros, and rounds >= 1 when given, but one was '" + item.strip() + "'");
+      }
+      if (values.length == 4 && set[3] == 0) {
+        throw new IllegalArgumentException("--synthetic rounds must be at least 1 but one was '" + item.strip() + "'");
+      }
+      sets.add(set);
     }
-    return values;
+    return sets;
   }
 
+  /** Parses a comma-separated list of momentum values, each in [0, 1). */
+  static List<Double> parseMomenta(String text) {
+    return JobOptions.parseNumbers("--lr-momentum", text, beta -> beta >= 0.0 && beta < 1.0, "[0, 1)");
+  }
+
+  /** Parses {@code count} integers separated by ':', or {@code count + 1} where {@code count} is 3. */
   private static long[] parseLongs(String item, int count, String option, String form) {
     String[] parts = item.strip().split(":");
-    if (parts.length != count) {
+    if (parts.length != count && !(count == 3 && parts.length == 4)) {
       throw new IllegalArgumentException(option + " items must look like " + form + " but one was '" + item.strip() + "'");
     }
     try {

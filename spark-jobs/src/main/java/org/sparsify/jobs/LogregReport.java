@@ -22,6 +22,9 @@ final class LogregReport {
     metrics
         .put("compressor", params.compressor().toString())
         .put("workers", params.workers())
+        .put("step", result.step())
+        .put("step_estimated", params.autoStep())
+        .put("momentum", params.momentum())
         .put("rounds", history.size())
         .put("final_loss", result.finalLoss())
         .put("test_accuracy", result.testAccuracy())

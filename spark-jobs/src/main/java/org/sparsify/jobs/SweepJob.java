@@ -161,20 +161,7 @@ public final class SweepJob {
   }
 
   static List<Double> parseRates(String text) {
-    List<Double> rates = new ArrayList<>();
-    for (String item : text.split(",")) {
-      double p;
-      try {
-        p = Double.parseDouble(item.strip());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--rates must be numbers in (0, 1] but one was '" + item.strip() + "'", e);
-      }
-      if (!(p > 0.0 && p <= 1.0)) {
-        throw new IllegalArgumentException("--rates must be in (0, 1] but one was " + item.strip());
-      }
-      rates.add(p);
-    }
-    return rates;
+    return JobOptions.parseNumbers("--rates", text, p -> p > 0.0 && p <= 1.0, "(0, 1]");
   }
 
   static List<Long> parseSeeds(String text) {

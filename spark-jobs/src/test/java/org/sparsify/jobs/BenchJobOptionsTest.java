@@ -2,7 +2,6 @@ package org.sparsify.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,13 +21,33 @@ class BenchJobOptionsTest {
   void profilesSetSizesThatOptionsOverride() {
     BenchSuite.Config quick = config("--output", "/tmp/x");
     assertEquals(1, quick.plantedSizes().size());
+    assertEquals(0.0, quick.lrStep());
+    assertEquals(List.of(0.0, 0.9), quick.lrMomenta());
     BenchSuite.Config full = config("--profile", "full", "--output", "/tmp/x");
-    assertArrayEquals(new long[] {200_000, 2_000_000}, full.plantedSizes().get(0));
-    assertArrayEquals(new long[] {1_000_000, 10_000_000}, full.plantedSizes().get(1));
-    assertArrayEquals(new long[] {200_000, 20_000_000, 50}, full.synthetic());
-    BenchSuite.Config custom = config("--profile", "full", "--planted", "none", "--synthetic", "none", "--output", "/x");
+    assertArrayEquals(new long[] {20_000, 200_000}, full.plantedSizes().get(0));
+    assertArrayEquals(new long[] {200_000, 2_000_000}, full.plantedSizes().get(1));
+    assertArrayEquals(new long[] {1_000_000, 10_000_000}, full.plantedSizes().get(2));
+    assertArrayEquals(new long[] {20_000, 1_000_000, 20, 0}, full.synthetic().get(0));
+    assertArrayEquals(new long[] {200_000, 20_000_000, 50, 20}, full.synthetic().get(1));
+    BenchSuite.Config custom = config("--profile", "full", "--planted", "none", "--synthetic", "none",
+        "--lr-step", "0.5", "--lr-momentum", "0.5", "--output", "/x");
     assertTrue(custom.plantedSizes().isEmpty());
-    assertNull(custom.synthetic());
+    assertTrue(custom.synthetic().isEmpty());
+    assertEquals(0.5, custom.lrStep());
+    assertEquals(List.of(0.5), custom.lrMomenta());
+  }
+
+  @Test
+  void invalidGradientSettingsNameTheValue() {
+    IllegalArgumentException rounds =
+        assertThrows(IllegalArgumentException.class, () -> config("--synthetic", "10:100:5:0", "--output", "/x"));
+    assertTrue(rounds.getMessage().contains("'10:100:5:0'"), rounds.getMessage());
+    IllegalArgumentException momentum =
+        assertThrows(IllegalArgumentException.class, () -> config("--lr-momentum", "0,1", "--output", "/x"));
+    assertTrue(momentum.getMessage().contains("[0, 1) but one was '1'"), momentum.getMessage());
+    IllegalArgumentException step =
+        assertThrows(IllegalArgumentException.class, () -> config("--lr-step", "fast", "--output", "/x"));
+    assertTrue(step.getMessage().contains("'fast'"), step.getMessage());
   }
 
   @Test
@@ -53,6 +72,6 @@ class BenchJobOptionsTest {
   void sweepRejectsRatesOutsideTheUnitInterval() {
     assertEquals(List.of(0.1, 1.0), SweepJob.parseRates("0.1, 1.0"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepJob.parseRates("0.1,0"));
-    assertTrue(e.getMessage().contains("--rates must be in (0, 1] but one was 0"), e.getMessage());
+    assertTrue(e.getMessage().contains("--rates values must be in (0, 1] but one was '0'"), e.getMessage());
   }
 }

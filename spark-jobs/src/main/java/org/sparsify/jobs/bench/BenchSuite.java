@@ -27,7 +27,8 @@ public final class BenchSuite {
   /** The resolved settings of one bench run; see the {@code bench} job's options. */
   public record Config(String profile, List<long[]> plantedSizes, int plantedK, double plantedMixing, long genSeed,
       String dataDir, double p, long seed, String python, String sklearnScript, long sklearnTimeoutSeconds,
-      int picIterations, long[] synthetic, int lrRounds, int lrWorkers, double lrStep, double lrReg, int lrK,
+      int picIterations, List<long[]> synthetic, int lrRounds, int lrWorkers, double lrStep, List<Double> lrMomenta,
+      double lrReg, int lrK,
       int mllibIterations, boolean skipGraph, boolean skipGradient, boolean skipPic, boolean keepInputs) {}
 
   private BenchSuite() {}
@@ -54,7 +55,7 @@ public final class BenchSuite {
       spark.sparkContext().removeSparkListener(meter);
     }
     rows.add("machine", "-", "peak resident set size of this JVM", "jvm",
-        PeakMemory.peakResidentBytes() / 1048576.0, "MiB", "driver and executors share one JVM in local mode");
+        PeakMemory.runPeakResidentBytes() / 1048576.0, "MiB", "whole run; driver and executors share one JVM in local mode");
     writeResults(spark, rows.table(), report, output, metrics);
     if (!config.keepInputs()) {
       Path workPath = new Path(work);
@@ -107,7 +108,7 @@ public final class BenchSuite {
   private static void runGradients(SparkSession spark, Config config, BenchRows rows, TrafficMeter meter,
       HtmlReport report) throws IOException {
     GradientBench bench = new GradientBench(spark, new GradientBench.Settings(config.lrRounds(), config.lrWorkers(),
-        config.lrStep(), config.lrReg(), config.lrK(), config.mllibIterations(), List.of(1e-2, 1e-3)), rows, meter);
+        config.lrStep(), config.lrMomenta(), config.lrReg(), config.lrK(), config.mllibIterations(), List.of(1e-2, 1e-3)), rows, meter);
     List<GradientBench.GradientCase> cases = new ArrayList<>();
     String dir = config.dataDir();
     if (dir != null && new File(dir + "/a9a/a9a").isFile()) {
@@ -116,21 +117,27 @@ public final class BenchSuite {
     if (dir != null && new File(dir + "/rcv1-small/rcv1_small.libsvm").isFile()) {
       cases.add(GradientBench.libsvm(spark, "rcv1-small", dir + "/rcv1-small/rcv1_small.libsvm", null));
     }
-    if (config.synthetic() != null) {
-      long[] s = config.synthetic();
+    for (GradientBench.GradientCase data : cases) {
+      runGradient(bench, data, report);
+    }
+    // Generated sets are made one at a time, so that a large one does not sit in memory beside the others.
+    for (long[] s : config.synthetic()) {
       SyntheticClassification model = new SyntheticClassification(s[0], (int) s[1], (int) s[2], config.seed());
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       LabeledData data = model.generateData(sc, sc.defaultParallelism());
-      cases.add(new GradientBench.GradientCase("synthetic-" + s[0] + "x" + s[1], data, null, (int) s[1]));
+      runGradient(bench, new GradientBench.GradientCase("synthetic-" + s[0] + "x" + s[1], data, null, (int) s[1],
+          (int) s[3]), report);
     }
-    for (GradientBench.GradientCase data : cases) {
-      List<TrainingPlots.Run> runs = bench.run(data);
-      report.heading("Training curves: " + data.name());
-      TrainingPlots.addTo(report, "logreg-" + data.name(), data.name(), runs);
-      data.train().unpersist();
-      if (data.test() != null) {
-        data.test().unpersist();
-      }
+  }
+
+  private static void runGradient(GradientBench bench, GradientBench.GradientCase data, HtmlReport report)
+      throws IOException {
+    List<TrainingPlots.Run> runs = bench.run(data);
+    report.heading("Training curves: " + data.name());
+    TrainingPlots.addTo(report, "logreg-" + data.name(), data.name(), runs);
+    data.train().unpersist();
+    if (data.test() != null) {
+      data.test().unpersist();
     }
   }
 

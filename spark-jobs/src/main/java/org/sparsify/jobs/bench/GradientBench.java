@@ -46,11 +46,18 @@ final class GradientBench {
   private static final Logger LOG = LoggerFactory.getLogger(GradientBench.class);
   private static final String SECTION = "gradient";
 
-  /** A data set: training and optional test examples, and the feature count d. */
-  record GradientCase(String name, LabeledData train, LabeledData test, int features) {}
+  /**
+   * A data set: training and optional test examples, the feature count d, and its own number of
+   * rounds (0 for the shared setting), which also caps MLlib's iterations.
+   */
+  record GradientCase(String name, LabeledData train, LabeledData test, int features, int rounds) {}
 
-  /** Settings shared by every data set; {@code k} 0 means max(4, ceil(d/100)). */
-  record Settings(int rounds, int workers, double step, double reg, int k, int mllibIterations, List<Double> subOptimality) {}
+  /**
+   * Settings shared by every data set; {@code step} 0 means auto, {@code k} 0 means
+   * max(4, ceil(d/100)); every compressor runs once per momentum value.
+   */
+  record Settings(int rounds, int workers, double step, List<Double> momenta, double reg, int k, int mllibIterations,
+      List<Double> subOptimality) {}
 
   private final SparkSession spark;
   private final Settings settings;
@@ -69,14 +76,19 @@ final class GradientBench {
     int d = data.features();
     int k = settings.k() > 0 ? settings.k() : Math.max(4, (d + 99) / 100);
     LOG.info("bench: gradient data {} ({} examples, d = {}, K = {})", data.name(), data.train().count(), d, k);
-    MllibOutcome mllib = runMllib(data);
+    int rounds = data.rounds() > 0 ? data.rounds() : settings.rounds();
+    MllibOutcome mllib = runMllib(data, data.rounds() > 0 ? Math.min(data.rounds(), settings.mllibIterations())
+        : settings.mllibIterations());
 
     List<TrainingPlots.Run> runs = new ArrayList<>();
     Map<String, TrainingResult> results = new LinkedHashMap<>();
-    for (String spec : List.of("none", "topk:" + k, "hard-threshold-auto:" + k)) {
-      TrainingResult result = runOurs(data, CompressorSpec.parse(spec), mllib);
-      results.put(spec, result);
-      runs.add(new TrainingPlots.Run(spec, result.history()));
+    for (double momentum : settings.momenta()) {
+      for (String spec : List.of("none", "topk:" + k, "hard-threshold-auto:" + k)) {
+        String label = label(spec, momentum);
+        TrainingResult result = runOurs(data, CompressorSpec.parse(spec), momentum, rounds, label, mllib);
+        results.put(label, result);
+        runs.add(new TrainingPlots.Run(label, result.history()));
+      }
     }
     double optimum = mllib.finalObjective;
     for (TrainingResult result : results.values()) {
@@ -85,8 +97,17 @@ final class GradientBench {
         optimum = Math.min(optimum, record.loss());
       }
     }
-    reportBitsToTarget(data.name(), results.get("topk:" + k), results.get("hard-threshold-auto:" + k), optimum, k);
+    for (double momentum : settings.momenta()) {
+      reportBitsToTarget(data.name(), label("topk:" + k, momentum), results.get(label("topk:" + k, momentum)),
+          label("hard-threshold-auto:" + k, momentum), results.get(label("hard-threshold-auto:" + k, momentum)),
+          optimum);
+    }
     return runs;
+  }
+
+  /** Names one run: the compressor, and the momentum when there is one. */
+  private static String label(String spec, double momentum) {
+    return momentum == 0.0 ? spec : spec + " momentum " + momentum;
   }
 
   // ---------------------------------------------------------------- MLlib
@@ -94,12 +115,12 @@ final class GradientBench {
   private record MllibOutcome(double finalObjective, double testAccuracy, double millis, int iterations,
       double payloadBytes) {}
 
-  private MllibOutcome runMllib(GradientCase data) {
+  private MllibOutcome runMllib(GradientCase data, int maxIterations) {
     String tool = "MLlib LogisticRegression";
     Dataset<Row> train = toDataFrame(data.train().examples(), data.features()).cache();
     train.count();
 
-    LogisticRegression lr = new LogisticRegression().setMaxIter(settings.mllibIterations()).setRegParam(settings.reg())
+    LogisticRegression lr = new LogisticRegression().setMaxIter(maxIterations).setRegParam(settings.reg())
         .setElasticNetParam(0.0).setStandardization(false).setFitIntercept(true).setTol(1e-12);
     TrafficMeter.Traffic before = meter.snapshot();
     long start = System.nanoTime();
@@ -159,21 +180,23 @@ final class GradientBench {
 
   // ---------------------------------------------------------------- ours
 
-  private TrainingResult runOurs(GradientCase data, CompressorSpec spec, MllibOutcome mllib) {
-    String tool = "sparsify " + spec;
-    TrainerParams params = TrainerParams.defaults(spec).withRounds(settings.rounds()).withWorkers(settings.workers())
-        .withStep(settings.step()).withReg(settings.reg()).withEvalInterval(5);
+  private TrainingResult runOurs(GradientCase data, CompressorSpec spec, double momentum, int rounds, String label,
+      MllibOutcome mllib) {
+    String tool = "sparsify " + label;
+    TrainerParams params = TrainerParams.defaults(spec).withRounds(rounds).withWorkers(settings.workers())
+        .withStep(settings.step()).withMomentum(momentum).withReg(settings.reg()).withEvalInterval(5);
     TrafficMeter.Traffic before = meter.snapshot();
     TrainingResult result = new CompressedGradientTrainer(params).train(data.train().examples(), data.train().count(),
         data.test() == null ? null : data.test().examples(), data.features(),
         r -> LOG.debug("{} round {}: loss {}", spec, r.round(), r.loss()));
     TrafficMeter.Traffic traffic = meter.snapshot().minus(before);
 
-    int rounds = result.history().size();
     long trainMs = result.timingsMs().getOrDefault("train", 0L);
     String name = data.name();
     rows.add(SECTION, name, "wall time per round", tool, trainMs / (double) rounds, "ms",
         rounds + " rounds, " + settings.workers() + " workers");
+    rows.add(SECTION, name, "step", tool, result.step(), "gamma", params.autoStep() ? "1/L, L estimated on a sample in "
+        + result.timingsMs().getOrDefault("step", 0L) + " ms" : "given");
     rows.add(SECTION, name, "bytes per round (wire encoding)", tool, result.wireBytesTotal() / (double) rounds,
         "bytes", "dense equivalent " + result.denseBytesEquivalent() / rounds + " bytes");
     rows.add(SECTION, name, "bytes per round (task results + shuffle, measured)", tool,
@@ -203,15 +226,16 @@ final class GradientBench {
   }
 
   /** Adds the bits each sparsifier needed to reach each sub-optimality target, and their ratio. */
-  private void reportBitsToTarget(String name, TrainingResult topk, TrainingResult hard, double optimum, int k) {
+  private void reportBitsToTarget(String name, String topkLabel, TrainingResult topk, String hardLabel,
+      TrainingResult hard, double optimum) {
     for (double target : settings.subOptimality()) {
       Double topkBits = bitsTo(topk, optimum, target);
       Double hardBits = bitsTo(hard, optimum, target);
       String measure = "bits per worker to relative sub-optimality " + target;
-      rows.add(SECTION, name, measure, "sparsify topk:" + k, topkBits, "bits", notReached(topkBits, topk, optimum));
-      rows.add(SECTION, name, measure, "sparsify hard-threshold-auto:" + k, hardBits, "bits",
-          notReached(hardBits, hard, optimum));
-      rows.ratio(SECTION, name, "hard-threshold / topk " + measure, "sparsify", hardBits, topkBits);
+      rows.add(SECTION, name, measure, "sparsify " + topkLabel, topkBits, "bits", notReached(topkBits, topk, optimum));
+      rows.add(SECTION, name, measure, "sparsify " + hardLabel, hardBits, "bits", notReached(hardBits, hard, optimum));
+      rows.ratio(SECTION, name, "hard-threshold / topk " + measure, "sparsify " + hardLabel + " / " + topkLabel,
+          hardBits, topkBits);
     }
   }
 
@@ -240,6 +264,6 @@ final class GradientBench {
     LabeledData train = org.sparsify.gradient.io.LibsvmReader.read(sc, trainPath, 0);
     LabeledData test = testPath == null ? null : org.sparsify.gradient.io.LibsvmReader.read(sc, testPath, 0);
     int features = Math.max(train.featureBound(), test == null ? 0 : test.featureBound());
-    return new GradientCase(name, train, test, features);
+    return new GradientCase(name, train, test, features, 0);
   }
 }

@@ -1,5 +1,6 @@
 package org.sparsify.jobs.cli;
 
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.DoublePredicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -234,5 +236,28 @@ public final class JobOptions {
       }
       return values.getOrDefault(name, spec.defaultValue());
     }
+  }
+
+  /**
+   * Parses a comma-separated list of numbers for {@code option}, each accepted by {@code valid}.
+   *
+   * @param range the accepted range as users read it, for example "(0, 1]"
+   */
+  public static List<Double> parseNumbers(String option, String text, DoublePredicate valid, String range) {
+    List<Double> values = new ArrayList<>();
+    for (String item : text.split(",")) {
+      double value;
+      try {
+        value = Double.parseDouble(item.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            option + " values must be numbers in " + range + " but one was '" + item.strip() + "'", e);
+      }
+      if (!valid.test(value)) {
+        throw new IllegalArgumentException(option + " values must be in " + range + " but one was '" + item.strip() + "'");
+      }
+      values.add(value);
+    }
+    return values;
   }
 }

@@ -11,6 +11,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.sparsify.common.SeededHash;
 import org.sparsify.gradient.compress.Compressor;
 import org.sparsify.gradient.compress.HardThresholdSparsifier;
 import org.sparsify.gradient.compress.SparseMessage;
@@ -22,7 +23,10 @@ import org.sparsify.gradient.io.SparseExample;
  *
  * <p>Each of W workers is one partition. Round t: the driver broadcasts x; worker w computes its
  * gradient g (full shard or mini-batch), forms a = e + γ·g, sends C(a) and keeps e ← a − C(a); the
- * driver sums the messages and applies x ← x − (1/W)·Σ C(a). This is error-feedback SGD (Stich,
+ * driver sums the messages and applies x ← x − (1/W)·Σ C(a), or with momentum β the heavy-ball
+ * update v ← β·v + (1/W)·Σ C(a), x ← x − v. The momentum lives on the driver so that the
+ * compressors, and the hard threshold's calibration, see the same a = e + γ·g as without it. Step 0
+ * asks for γ = 1/L, L estimated by {@link StepSize} on a seeded sample. This is error-feedback SGD (Stich,
  * Cordonnier and Jaggi, arXiv 1809.07599). With hard-threshold C it is the method of Sahu et al.,
  * "Rethinking gradient sparsification as total error minimization", NeurIPS 2021
  * (arXiv 2108.00951). λ is compared with |a_i|, the step-scaled update including the residual.
@@ -43,6 +47,11 @@ import org.sparsify.gradient.io.SparseExample;
  * of executors for a fixed W.
  */
 public final class CompressedGradientTrainer {
+
+  /** About this many training examples, drawn by id, feed the estimate of L for {@code step} 0. */
+  public static final int STEP_SAMPLE = 20_000;
+
+  private static final long STEP_SAMPLE_STREAM = 0x4C495053L;
 
   private final TrainerParams params;
 
@@ -71,6 +80,18 @@ public final class CompressedGradientTrainer {
     shards.count();
     timings.put("shard", millisSince(start));
 
+    long stepStart = System.nanoTime();
+    TrainerParams resolved = params.autoStep()
+        ? params.withStep(1.0 / estimateLipschitz(train, trainCount, featureCount))
+        : params;
+    timings.put("step", millisSince(stepStart));
+    return new CompressedGradientTrainer(resolved).trainResolved(shards, trainCount, test, featureCount, onRound,
+        timings);
+  }
+
+  private TrainingResult trainResolved(
+      JavaRDD<WorkerShard> shards, long trainCount, JavaRDD<SparseExample> test, int featureCount,
+      Consumer<RoundRecord> onRound, Map<String, Long> timings) {
     long calibrateStart = System.nanoTime();
     double[] model = new double[featureCount + 1];
     double lambda = Double.NaN;
@@ -113,6 +134,23 @@ public final class CompressedGradientTrainer {
           "residual checkpoints need a checkpoint directory: call SparkContext.setCheckpointDir "
               + "or set checkpointInterval to 0");
     }
+  }
+
+  /**
+   * Returns {@link StepSize#lipschitz} over a seeded sample of about {@link #STEP_SAMPLE} training
+   * examples, chosen by id so that the sample does not depend on the partitioning.
+   */
+  private double estimateLipschitz(JavaRDD<SparseExample> train, long trainCount, int featureCount) {
+    double fraction = Math.min(1.0, (double) STEP_SAMPLE / trainCount);
+    long seed = params.seed();
+    List<SparseExample> sample = train
+        .filter(e -> SeededHash.toUnitInterval(SeededHash.hash(seed, e.id(), STEP_SAMPLE_STREAM)) < fraction)
+        .collect();
+    if (sample.isEmpty()) {
+      sample = train.take(1);
+    }
+    return StepSize.lipschitz(sample.toArray(new SparseExample[0]), featureCount, params.intercept(), params.reg(),
+        seed);
   }
 
   /** Returns the mean over workers of the K-th largest first-round |a_i|, 0 when all are zero. */
@@ -183,6 +221,7 @@ public final class CompressedGradientTrainer {
     private final List<RoundRecord> history = new ArrayList<>();
     private final List<Broadcast<double[]>> liveBroadcasts = new ArrayList<>();
     private final ResidualLedger ledger;
+    private final double[] velocity;
     private JavaRDD<double[]> residuals;
     private JavaRDD<WorkerStep> previousSteps;
     private long cumulativePaperBits;
@@ -204,6 +243,7 @@ public final class CompressedGradientTrainer {
       int dimension = model.length;
       this.residuals = shards.map(s -> new double[dimension]);
       this.ledger = new ResidualLedger(params.seed(), dimension);
+      this.velocity = params.momentum() > 0.0 ? new double[dimension] : null;
     }
 
     void run() {
@@ -216,7 +256,17 @@ public final class CompressedGradientTrainer {
           ledger.injected(entry);
         }
         ledger.applied(aggregate.sum());
-        aggregate.sum().addTo(model, -1.0 / params.workers());
+        if (velocity == null) {
+          aggregate.sum().addTo(model, -1.0 / params.workers());
+        } else {
+          for (int j = 0; j < velocity.length; j++) {
+            velocity[j] *= params.momentum();
+          }
+          aggregate.sum().addTo(velocity, 1.0 / params.workers());
+          for (int j = 0; j < velocity.length; j++) {
+            model[j] -= velocity[j];
+          }
+        }
         long evaluateStart = System.nanoTime();
         double accuracy = evaluatesAt(round) ? accuracy(test, model) : Double.NaN;
         evaluateNanos += System.nanoTime() - evaluateStart;
@@ -322,7 +372,7 @@ public final class CompressedGradientTrainer {
 
     TrainingResult result(
         double finalLoss, double accuracy, double lambda, boolean fallback, Map<String, Long> timings) {
-      return new TrainingResult(model, List.copyOf(history), finalLoss, accuracy, lambda, fallback,
+      return new TrainingResult(model, List.copyOf(history), finalLoss, accuracy, lambda, fallback, params.step(),
           (double) cumulativePaperBits / params.workers(), wireBytesTotal, denseBytesTotal,
           totalError, ledger.imbalance(), ledger.bound(), residuals, Collections.unmodifiableMap(new LinkedHashMap<>(timings)));
     }

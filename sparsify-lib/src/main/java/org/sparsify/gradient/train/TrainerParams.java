@@ -11,7 +11,10 @@ import org.sparsify.gradient.compress.CompressorSpec;
  * @param compressor the compressor C (default {@code none})
  * @param workers W, the number of workers and partitions (default 4)
  * @param rounds T, the number of rounds (default 100)
- * @param step γ, the step size (default 1.0)
+ * @param step γ, the step size, or 0 for 1/L with L an estimate of the loss gradient's Lipschitz
+ *     constant (see {@link StepSize}) (default 1.0)
+ * @param momentum β in [0, 1), the driver's heavy-ball momentum on the summed messages; 0 applies
+ *     each round's sum once (default 0)
  * @param reg R, the L2 regularisation weight (default 1e-4)
  * @param batchSize examples per worker per round, 0 for the full shard (default 0)
  * @param partitioning how examples are split into shards (default {@link Partitioning#IID})
@@ -28,6 +31,7 @@ public record TrainerParams(
     int workers,
     int rounds,
     double step,
+    double momentum,
     double reg,
     int batchSize,
     Partitioning partitioning,
@@ -45,7 +49,12 @@ public record TrainerParams(
     }
     Checks.atLeast("workers", workers, 1);
     Checks.atLeast("rounds", rounds, 1);
-    Checks.positive("step", step);
+    if (!(step >= 0.0) || Double.isInfinite(step)) {
+      throw new IllegalArgumentException("step must be a finite number >= 0 (0 for auto) but was " + step);
+    }
+    if (!(momentum >= 0.0 && momentum < 1.0)) {
+      throw new IllegalArgumentException("momentum must be in [0, 1) but was " + momentum);
+    }
     Checks.nonNegative("reg", reg);
     Checks.atLeast("batchSize", batchSize, 0);
     Checks.atLeast("treeDepth", treeDepth, 1);
@@ -56,66 +65,97 @@ public record TrainerParams(
   /** Returns the defaults with the given compressor. */
   public static TrainerParams defaults(CompressorSpec compressor) {
     return new TrainerParams(
-        compressor, 4, 100, 1.0, 1e-4, 0, Partitioning.IID, 1L, true, 2, 10, 10);
+        compressor, 4, 100, 1.0, 0.0, 1e-4, 0, Partitioning.IID, 1L, true, 2, 10, 10);
   }
 
   public TrainerParams withCompressor(CompressorSpec value) {
-    return new TrainerParams(value, workers, rounds, step, reg, batchSize, partitioning, seed,
+    return new TrainerParams(value, workers, rounds, step, momentum, reg, batchSize, partitioning, seed,
         intercept, treeDepth, checkpointInterval, evalInterval);
   }
 
   public TrainerParams withWorkers(int value) {
-    return new TrainerParams(compressor, value, rounds, step, reg, batchSize, partitioning, seed,
+    return new TrainerParams(compressor, value, rounds, step, momentum, reg, batchSize, partitioning, seed,
         intercept, treeDepth, checkpointInterval, evalInterval);
   }
 
   public TrainerParams withRounds(int value) {
-    return new TrainerParams(compressor, workers, value, step, reg, batchSize, partitioning, seed,
+    return new TrainerParams(compressor, workers, value, step, momentum, reg, batchSize, partitioning, seed,
         intercept, treeDepth, checkpointInterval, evalInterval);
   }
 
   public TrainerParams withStep(double value) {
-    return new TrainerParams(compressor, workers, rounds, value, reg, batchSize, partitioning, seed,
+    return new TrainerParams(compressor, workers, rounds, value, momentum, reg, batchSize, partitioning, seed,
         intercept, treeDepth, checkpointInterval, evalInterval);
   }
 
+  public TrainerParams withMomentum(double value) {
+    return new TrainerParams(compressor, workers, rounds, step, value, reg, batchSize, partitioning, seed,
+        intercept, treeDepth, checkpointInterval, evalInterval);
+  }
+
+  /**
+   * Parses a step: a positive number, or {@code auto} (returned as 0) for 1/L estimated from the
+   * data.
+   */
+  public static double parseStep(String text) {
+    String trimmed = text.trim();
+    if (trimmed.equalsIgnoreCase("auto")) {
+      return 0.0;
+    }
+    double value;
+    try {
+      value = Double.parseDouble(trimmed);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("step must be a positive number or 'auto' but was '" + text + "'", e);
+    }
+    if (!(value > 0.0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException("step must be a positive number or 'auto' but was '" + text + "'");
+    }
+    return value;
+  }
+
+  /** Whether the step is estimated from the data (step 0). */
+  public boolean autoStep() {
+    return step == 0.0;
+  }
+
   public TrainerParams withReg(double value) {
-    return new TrainerParams(compressor, workers, rounds, step, value, batchSize, partitioning, seed,
+    return new TrainerParams(compressor, workers, rounds, step, momentum, value, batchSize, partitioning, seed,
         intercept, treeDepth, checkpointInterval, evalInterval);
   }
 
   public TrainerParams withBatchSize(int value) {
-    return new TrainerParams(compressor, workers, rounds, step, reg, value, partitioning, seed,
+    return new TrainerParams(compressor, workers, rounds, step, momentum, reg, value, partitioning, seed,
         intercept, treeDepth, checkpointInterval, evalInterval);
   }
 
   public TrainerParams withPartitioning(Partitioning value) {
-    return new TrainerParams(compressor, workers, rounds, step, reg, batchSize, value, seed,
+    return new TrainerParams(compressor, workers, rounds, step, momentum, reg, batchSize, value, seed,
         intercept, treeDepth, checkpointInterval, evalInterval);
   }
 
   public TrainerParams withSeed(long value) {
-    return new TrainerParams(compressor, workers, rounds, step, reg, batchSize, partitioning, value,
+    return new TrainerParams(compressor, workers, rounds, step, momentum, reg, batchSize, partitioning, value,
         intercept, treeDepth, checkpointInterval, evalInterval);
   }
 
   public TrainerParams withIntercept(boolean value) {
-    return new TrainerParams(compressor, workers, rounds, step, reg, batchSize, partitioning, seed,
+    return new TrainerParams(compressor, workers, rounds, step, momentum, reg, batchSize, partitioning, seed,
         value, treeDepth, checkpointInterval, evalInterval);
   }
 
   public TrainerParams withTreeDepth(int value) {
-    return new TrainerParams(compressor, workers, rounds, step, reg, batchSize, partitioning, seed,
+    return new TrainerParams(compressor, workers, rounds, step, momentum, reg, batchSize, partitioning, seed,
         intercept, value, checkpointInterval, evalInterval);
   }
 
   public TrainerParams withCheckpointInterval(int value) {
-    return new TrainerParams(compressor, workers, rounds, step, reg, batchSize, partitioning, seed,
+    return new TrainerParams(compressor, workers, rounds, step, momentum, reg, batchSize, partitioning, seed,
         intercept, treeDepth, value, evalInterval);
   }
 
   public TrainerParams withEvalInterval(int value) {
-    return new TrainerParams(compressor, workers, rounds, step, reg, batchSize, partitioning, seed,
+    return new TrainerParams(compressor, workers, rounds, step, momentum, reg, batchSize, partitioning, seed,
         intercept, treeDepth, checkpointInterval, value);
   }
 }

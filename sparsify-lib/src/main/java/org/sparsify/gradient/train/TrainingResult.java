@@ -14,6 +14,7 @@ import org.apache.spark.api.java.JavaRDD;
  * @param lambda the hard threshold used (calibrated for {@code hard-threshold-auto}), NaN for the
  *     other compressors
  * @param lambdaFallback whether {@code hard-threshold-auto} fell back to 1/(2√K)
+ * @param step the step γ used: the one given, or 1/L estimated when the parameters asked for 0
  * @param paperBitsPerWorker paper bits sent over all rounds, averaged over workers
  * @param wireBytesTotal wire bytes sent over all rounds by all workers
  * @param denseBytesEquivalent 8·(d+1) bytes per worker per round, summed over workers and rounds
@@ -23,7 +24,7 @@ import org.apache.spark.api.java.JavaRDD;
  * @param ledgerBound the largest |ledgerImbalance| that rounding explains
  * @param residuals the final residual of each worker, one element per partition (worker order),
  *     persisted; call {@code unpersist} when done
- * @param timingsMs milliseconds per phase: {@code shard}, {@code calibrate}, {@code train},
+ * @param timingsMs milliseconds per phase: {@code shard}, {@code step}, {@code calibrate}, {@code train},
  *     {@code evaluate}
  */
 public record TrainingResult(
@@ -33,6 +34,7 @@ public record TrainingResult(
     double testAccuracy,
     double lambda,
     boolean lambdaFallback,
+    double step,
     double paperBitsPerWorker,
     long wireBytesTotal,
     long denseBytesEquivalent,

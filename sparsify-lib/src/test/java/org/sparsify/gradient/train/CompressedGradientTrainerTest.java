@@ -160,6 +160,37 @@ class CompressedGradientTrainerTest {
   }
 
   @Test
+  void autoStepIsOneOverTheSampleEstimate() {
+    TrainerParams p = params("topk:4").withStep(0.0).withRounds(3);
+    TrainingResult result = run(p, train);
+    SparseExample[] all = train.collect().toArray(new SparseExample[0]);
+
+    // 4000 examples are below the sample size, so the estimate sees all of them.
+    assertEquals(1.0 / StepSize.lipschitz(all, FEATURES, true, p.reg(), p.seed()), result.step());
+    assertArrayEquals(result.model(), run(p, train.repartition(5)).model());
+  }
+
+  @Test
+  void momentumLowersTheLossAndKeepsTheLedgerBalanced() {
+    TrainerParams plain = params("topk:8").withStep(0.0).withRounds(30);
+    TrainingResult without = run(plain, train);
+    TrainingResult with = run(plain.withMomentum(0.8), train);
+
+    assertTrue(with.finalLoss() < without.finalLoss(),
+        "momentum 0.8 ended at " + with.finalLoss() + ", none at " + without.finalLoss());
+    assertTrue(Math.abs(with.ledgerImbalance()) <= with.ledgerBound(),
+        "imbalance " + with.ledgerImbalance() + " vs bound " + with.ledgerBound());
+    assertArrayEquals(with.model(), run(plain.withMomentum(0.8), train.repartition(7)).model());
+  }
+
+  @Test
+  void momentumOutsideTheUnitIntervalIsRejected() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> params("none").withMomentum(1.0));
+    assertTrue(e.getMessage().contains("momentum must be in [0, 1) but was 1.0"), e.getMessage());
+  }
+
+  @Test
   void recomputedResidualsAreIdentical() {
     TrainingResult result = run(params("randomk:5").withRounds(6).withCheckpointInterval(4), train);
     List<double[]> first = result.residuals().collect();
