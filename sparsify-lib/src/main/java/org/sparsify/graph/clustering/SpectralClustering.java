@@ -1,5 +1,8 @@
 package org.sparsify.graph.clustering;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -90,8 +93,10 @@ public final class SpectralClustering {
     // Candidate labels: k-means for the main component, repair by neighbours for the rest.
     JavaPairRDD<Long, Integer> clustered = mainRows.mapValues(model::predict).persist(StorageLevel.MEMORY_AND_DISK());
     JavaPairRDD<Long, Boolean> inputNodes = inputEdges
-        .flatMapToPair(e -> List.of(new Tuple2<>(e.src(), true), new Tuple2<>(e.dst(), true)).iterator())
-        .reduceByKey((a, b) -> a);
+        .mapPartitions(SpectralClustering::distinctEndpoints)
+        .mapToPair(node -> new Tuple2<>(node, true))
+        .reduceByKey((a, b) -> a)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     JavaPairRDD<Long, Boolean> pending = inputNodes.subtractByKey(clustered);
     NeighborRepair.Outcome repair = NeighborRepair.run(inputEdges, clustered, pending, params.repairRounds());
     JavaPairRDD<Long, Integer> fallback = nodes
@@ -102,6 +107,7 @@ public final class SpectralClustering {
         .persist(StorageLevel.MEMORY_AND_DISK());
     Map<Integer, Long> kinds = merged.map(entry -> entry._2()._2()).countByValue();
     nodes.unpersist(false);
+    inputNodes.unpersist(false);
     components.labels().unpersist();
     return new ClusteringResult(
         merged.mapValues(Tuple2::_1),
@@ -113,6 +119,28 @@ public final class SpectralClustering {
         kinds.getOrDefault(ISOLATED, 0L),
         components.passes(),
         largest._2());
+  }
+
+  /** Returns the distinct endpoints of one partition's edges, deduplicated on primitive arrays before boxing. */
+  private static Iterator<Long> distinctEndpoints(Iterator<WeightedEdge> edges) {
+    long[] ids = new long[1024];
+    int size = 0;
+    while (edges.hasNext()) {
+      WeightedEdge e = edges.next();
+      if (size + 2 > ids.length) {
+        ids = Arrays.copyOf(ids, 2 * ids.length);
+      }
+      ids[size++] = e.src();
+      ids[size++] = e.dst();
+    }
+    Arrays.sort(ids, 0, size);
+    List<Long> distinct = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      if (i == 0 || ids[i] != ids[i - 1]) {
+        distinct.add(ids[i]);
+      }
+    }
+    return distinct.iterator();
   }
 
   /** Returns rows (node, [sampled degree, component label, normalised embedding row of length k]). */

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -132,5 +135,57 @@ class SpectralPipelineTest {
     clusters.forEach((node, cluster) -> found.add(new Tuple2<>(node, cluster)));
     return PartitionAgreement.adjustedRandIndex(
         ClusterEvaluation.contingency(sc.parallelizePairs(found), sc.parallelizePairs(truth)));
+  }
+
+  // ---------------------------------------------------------------- neighbour repair
+
+  private static Map<Long, Integer> repair(List<WeightedEdge> edges, Map<Long, Integer> labels, List<Long> pending,
+      int rounds, long broadcastLimit) {
+    JavaRDD<WeightedEdge> edgeRdd = sc.parallelize(edges, 3);
+    List<Tuple2<Long, Integer>> labelled = new ArrayList<>();
+    labels.forEach((node, label) -> labelled.add(new Tuple2<>(node, label)));
+    List<Tuple2<Long, Boolean>> open = new ArrayList<>();
+    pending.forEach(node -> open.add(new Tuple2<>(node, true)));
+    JavaPairRDD<Long, Integer> known = sc.parallelizePairs(labelled, 2);
+    JavaPairRDD<Long, Boolean> todo = sc.parallelizePairs(open, 2);
+    NeighborRepair.Outcome outcome = NeighborRepair.run(edgeRdd, known, todo, rounds, broadcastLimit);
+    return new TreeMap<>(outcome.repaired().collectAsMap());
+  }
+
+  @Test
+  void pathFillsInwardAndTiesGoToSmallerCluster() {
+    List<WeightedEdge> path = List.of(new WeightedEdge(0, 1, 1), new WeightedEdge(1, 2, 1), new WeightedEdge(2, 3, 1),
+        new WeightedEdge(3, 4, 1));
+    Map<Long, Integer> expected = Map.of(1L, 0, 3L, 1, 2L, 0);
+    for (long limit : new long[] {0, NeighborRepair.BROADCAST_LIMIT}) {
+      assertEquals(new TreeMap<>(expected), repair(path, Map.of(0L, 0, 4L, 1), List.of(1L, 2L, 3L), 5, limit),
+          "broadcast limit " + limit);
+    }
+  }
+
+  @Test
+  void broadcastAndJoinAgreeOnRandomGraph() {
+    Random random = new Random(8);
+    List<WeightedEdge> edges = new ArrayList<>();
+    for (int e = 0; e < 3000; e++) {
+      long u = random.nextInt(600);
+      long v = random.nextInt(600);
+      if (u != v) {
+        edges.add(new WeightedEdge(u, v, 1));
+      }
+    }
+    Map<Long, Integer> labels = new TreeMap<>();
+    List<Long> pending = new ArrayList<>();
+    for (long node = 0; node < 600; node++) {
+      if (random.nextDouble() < 0.7) {
+        labels.put(node, random.nextInt(4));
+      } else {
+        pending.add(node);
+      }
+    }
+    Map<Long, Integer> joined = repair(edges, labels, pending, 3, 0);
+    Map<Long, Integer> broadcast = repair(edges, labels, pending, 3, NeighborRepair.BROADCAST_LIMIT);
+    assertEquals(joined, broadcast);
+    assertEquals(pending.size(), joined.size(), "every pending node has a labelled node within three hops here");
   }
 }
