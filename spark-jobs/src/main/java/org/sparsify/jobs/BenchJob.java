@@ -50,6 +50,7 @@ public final class BenchJob {
         .option("sklearn-script", null, "path", "deploy/bench/sklearn_spectral.py; the scikit-learn comparison is skipped when unset")
         .option("sklearn-timeout", "1800", "seconds", "limit on one scikit-learn run")
         .option("pic-iterations", "20", "count", "MLlib PowerIterationClustering iterations")
+        .option("pic-timeout", "900", "seconds", "limit on one MLlib PowerIterationClustering run; its jobs are cancelled after it")
         .option("synthetic", null, "rows:features:nonzeros[:rounds],...", "synthetic sparse classification sets, each with its own rounds if given (profile: quick 20000:1000000:20; full 20000:1000000:20,200000:20000000:50:20); 'none' to skip")
         .option("lr-rounds", null, "rounds", "rounds of our trainer (profile: quick 200; full 500)")
         .option("lr-workers", "4", "count", "workers of our trainer")
@@ -109,7 +110,7 @@ public final class BenchJob {
         options.doubleValue("planted-mixing"), options.longValue("gen-seed"),
         dataDir == null || dataDir.isBlank() ? null : dataDir, p, options.longValue("seed"),
         options.required("python"), options.string("sklearn-script"), options.longValue("sklearn-timeout"),
-        options.intValue("pic-iterations"), parseSynthetic(synthetic), rounds, options.intValue("lr-workers"),
+        options.intValue("pic-iterations"), options.longValue("pic-timeout"), parseSynthetic(synthetic), rounds, options.intValue("lr-workers"),
         TrainerParams.parseStep(options.required("lr-step")), parseMomenta(options.required("lr-momentum")),
         options.doubleValue("lr-reg"), options.intValue("lr-k"),
         options.intValue("mllib-iterations"), options.flag("skip-graph"), options.flag("skip-gradient"),

@@ -27,7 +27,7 @@ public final class BenchSuite {
   /** The resolved settings of one bench run; see the {@code bench} job's options. */
   public record Config(String profile, List<long[]> plantedSizes, int plantedK, double plantedMixing, long genSeed,
       String dataDir, double p, long seed, String python, String sklearnScript, long sklearnTimeoutSeconds,
-      int picIterations, List<long[]> synthetic, int lrRounds, int lrWorkers, double lrStep, List<Double> lrMomenta,
+      int picIterations, long picTimeoutSeconds, List<long[]> synthetic, int lrRounds, int lrWorkers, double lrStep, List<Double> lrMomenta,
       double lrReg, int lrK,
       int mllibIterations, boolean skipGraph, boolean skipGradient, boolean skipPic, boolean keepInputs) {}
 
@@ -65,7 +65,8 @@ public final class BenchSuite {
 
   private static void runGraphs(SparkSession spark, Config config, BenchRows rows, String work) throws IOException {
     GraphBench bench = new GraphBench(spark, new GraphBench.Settings(config.p(), config.seed(), config.python(),
-        config.sklearnScript(), config.sklearnTimeoutSeconds(), config.picIterations(), config.sklearnScript() == null,
+        config.sklearnScript(), config.sklearnTimeoutSeconds(), config.picIterations(), config.picTimeoutSeconds(),
+        config.sklearnScript() == null,
         config.skipPic()), rows);
     if (config.sklearnScript() == null) {
       rows.add("graph", "-", "scikit-learn comparison", "scikit-learn", null, "-", "skipped: no --sklearn-script");

@@ -9,7 +9,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -47,13 +53,15 @@ final class GraphBench {
   private static final Logger LOG = LoggerFactory.getLogger(GraphBench.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SECTION = "graph";
+  /** Seconds to wait for cancelled PIC tasks to stop before moving on. */
+  private static final long CANCEL_GRACE_SECONDS = 120;
 
   /** One benchmark graph: an edge list, optional labels and the number of clusters. */
   record GraphCase(String name, String edges, String labels, int k) {}
 
   /** Settings shared by every graph. */
   record Settings(double p, long seed, String python, String sklearnScript, long sklearnTimeoutSeconds,
-      int picIterations, boolean skipSklearn, boolean skipPic) {}
+      int picIterations, long picTimeoutSeconds, boolean skipSklearn, boolean skipPic) {}
 
   private final SparkSession spark;
   private final Settings settings;
@@ -82,7 +90,8 @@ final class GraphBench {
     LOG.info("bench: warm-up on a small planted graph (not reported)");
     GraphCase small = generatePlanted(spark, "warm-up", 2000, 20000, 4, 0.1, 1, workDir + "/warm-up");
     GraphBench quiet = new GraphBench(spark, new Settings(settings.p(), settings.seed(), settings.python(),
-        settings.sklearnScript(), settings.sklearnTimeoutSeconds(), 2, true, settings.skipPic()), new BenchRows());
+        settings.sklearnScript(), settings.sklearnTimeoutSeconds(), 2, settings.picTimeoutSeconds(), true,
+        settings.skipPic()), new BenchRows());
     quiet.measureReadAndSample(small);
     quiet.measureSpectral(small, workDir);
     if (!settings.skipPic()) {
@@ -288,6 +297,54 @@ final class GraphBench {
 
   // ---------------------------------------------------------------- MLlib PIC
 
+  /**
+   * Runs {@code work} in its own Spark job group and returns null, or a note when it did not finish
+   * within {@code seconds}: the group is then cancelled and the note reports whether its tasks stopped.
+   */
+  static String runWithin(SparkSession spark, long seconds, String description, Runnable work) {
+    String group = "bench-" + UUID.randomUUID();
+    ExecutorService runner = Executors.newSingleThreadExecutor();
+    Future<?> future = runner.submit(() -> {
+      spark.sparkContext().setJobGroup(group, description, true);
+      try {
+        work.run();
+      } finally {
+        spark.sparkContext().clearJobGroup();
+      }
+    });
+    try {
+      future.get(seconds, TimeUnit.SECONDS);
+      return null;
+    } catch (TimeoutException e) {
+      LOG.warn("bench: {} did not finish within {} s; cancelling its Spark jobs", description, seconds);
+      spark.sparkContext().cancelJobGroup(group);
+      boolean stopped = awaitQuietly(future, CANCEL_GRACE_SECONDS);
+      return "timed out after " + seconds + " s; the jobs were cancelled"
+          + (stopped ? "" : ", but tasks still ran " + CANCEL_GRACE_SECONDS + " s later and may slow what follows");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(description + " failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(description + " was interrupted", e);
+    } finally {
+      runner.shutdown();
+    }
+  }
+
+  private static boolean awaitQuietly(Future<?> future, long seconds) {
+    try {
+      future.get(seconds, TimeUnit.SECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      return true; // the cancelled job ended with an error, as cancelled jobs do
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   private void measurePic(GraphCase graph) {
     String tool = "MLlib PowerIterationClustering";
     long start = System.nanoTime();
@@ -300,7 +357,14 @@ final class GraphBench {
         .setMaxIter(settings.picIterations()).setInitMode("degree").setWeightCol("weight");
     JavaPairRDD<Long, Integer> assignments = pic.assignClusters(edges).toJavaRDD()
         .mapToPair(row -> new Tuple2<>(row.getLong(0), row.getInt(1)));
-    assignments.cache().count();
+    String timedOut = runWithin(spark, settings.picTimeoutSeconds(), "MLlib PIC on " + graph.name(),
+        () -> assignments.cache().count());
+    if (timedOut != null) {
+      rows.add(SECTION, graph.name(), "pipeline time: load+cluster", tool, null, "ms", timedOut);
+      assignments.unpersist(false);
+      loaded.edges().unpersist(false);
+      return;
+    }
     double picMs = millisSince(start);
     rows.add(SECTION, graph.name(), "pipeline time: load+cluster", tool, picMs, "ms",
         settings.picIterations() + " iterations, degree initialisation");
