@@ -105,19 +105,26 @@ final class GraphBench {
     PeakMemory.reset();
     measureReadAndSample(graph);
     measureSpectral(graph, workDir);
+    addPeakMemory(graph, "sparsify (reads, loader, spectral job)");
     if (!settings.skipSklearn()) {
       measureSklearn(graph);
     }
     if (!settings.skipPic()) {
+      PeakMemory.reset();
       measurePic(graph);
+      addPeakMemory(graph, "MLlib PowerIterationClustering");
     }
-    rows.add(SECTION, graph.name(), "peak heap in use (driver and executors, local mode)", "jvm",
+  }
+
+  /** Adds the peak memory since the last reset, as used by {@code tool}. */
+  private void addPeakMemory(GraphCase graph, String tool) {
+    rows.add(SECTION, graph.name(), "peak heap in use (driver and executors, local mode)", tool,
         PeakMemory.peakHeapInUseBytes() / 1048576.0, "MiB", "largest heap occupancy seen by a garbage collection");
-    rows.add(SECTION, graph.name(), "peak live heap (driver and executors, local mode)", "jvm",
+    rows.add(SECTION, graph.name(), "peak live heap (driver and executors, local mode)", tool,
         PeakMemory.peakLiveHeapBytes() / 1048576.0, "MiB", "largest heap occupancy left after a garbage collection");
-    rows.add(SECTION, graph.name(), "peak resident set size (driver and executors, local mode)", "jvm",
+    rows.add(SECTION, graph.name(), "peak resident set size (driver and executors, local mode)", tool,
         PeakMemory.peakResidentBytes() / 1048576.0, "MiB", PeakMemory.residentWasReset()
-            ? "VmHWM during this graph, scikit-learn excluded" : "VmHWM since the JVM started: Linux refused the reset");
+            ? "VmHWM of the JVM since this tool started" : "VmHWM since the JVM started: Linux refused the reset");
   }
 
   // ---------------------------------------------------------------- read vs sample
