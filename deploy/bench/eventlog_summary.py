@@ -6,8 +6,8 @@ Usage:
 
 Sparsify's jobs name each Spark job after their step ("load", "sampled embed pass 12",
 "sampled k-means", ...). This script groups the jobs of an uncompressed event log by that
-description, folds the eigensolver passes after the first into one line per pipeline, and prints
-per group: jobs, wall time, tasks, executor run and CPU time, JVM GC time and shuffle bytes
+description and folds the eigensolver passes after the first into one line per pipeline. Per
+group it prints jobs, wall time, tasks, executor run and CPU time, JVM GC time and shuffle bytes
 written. Executor run time above the wall time means several cores were busy.
 
 Write an event log with, for example:

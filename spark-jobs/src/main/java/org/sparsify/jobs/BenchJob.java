@@ -128,7 +128,7 @@ public final class BenchJob {
       return sizes;
     }
     for (String item : text.split(",")) {
-      long[] size = parseLongs(item, 2, "--planted", "nodes:edges");
+      long[] size = parseLongs(item, 2, 2, "--planted", "nodes:edges");
       if (size[0] < 2 || size[1] < 1) {
         throw new IllegalArgumentException("--planted needs at least 2 nodes and 1 edge but was '" + item.strip() + "'");
       }
@@ -147,17 +147,13 @@ public final class BenchJob {
       return sets;
     }
     for (String item : text.split(",")) {
-      long[] values = parseLongs(item, 3, "--synthetic", "rows:features:nonzeros[:rounds]");
-      long[] set = Arrays.copyOf(values, 4);
-      if (set[0] < 1 || set[1] < 1 || set[1] > Integer.MAX_VALUE || set[2] < 1 || set[3] < 0
-          || set[3] > Integer.MAX_VALUE) {
+      long[] values = parseLongs(item, 3, 4, "--synthetic", "rows:features:nonzeros[:rounds]");
+      boolean badRounds = values.length == 4 && (values[3] < 1 || values[3] > Integer.MAX_VALUE);
+      if (values[0] < 1 || values[1] < 1 || values[1] > Integer.MAX_VALUE || values[2] < 1 || badRounds) {
         throw new IllegalArgumentException("--synthetic needs positive rows, features (at most 2^31 - 1) and "
             + "nonzeros, and rounds >= 1 when given, but one was '" + item.strip() + "'");
       }
-      if (values.length == 4 && set[3] == 0) {
-        throw new IllegalArgumentException("--synthetic rounds must be at least 1 but one was '" + item.strip() + "'");
-      }
-      sets.add(set);
+      sets.add(Arrays.copyOf(values, 4));
     }
     return sets;
   }
@@ -167,10 +163,10 @@ public final class BenchJob {
     return JobOptions.parseNumbers("--lr-momentum", text, beta -> beta >= 0.0 && beta < 1.0, "[0, 1)");
   }
 
-  /** Parses {@code count} integers separated by ':', or {@code count + 1} where {@code count} is 3. */
-  private static long[] parseLongs(String item, int count, String option, String form) {
+  /** Parses {@code minCount} to {@code maxCount} integers separated by ':'. */
+  private static long[] parseLongs(String item, int minCount, int maxCount, String option, String form) {
     String[] parts = item.strip().split(":");
-    if (parts.length != count && !(count == 3 && parts.length == 4)) {
+    if (parts.length < minCount || parts.length > maxCount) {
       throw new IllegalArgumentException(option + " items must look like " + form + " but one was '" + item.strip() + "'");
     }
     try {

@@ -53,8 +53,8 @@ final class GradientBench {
   record GradientCase(String name, LabeledData train, LabeledData test, int features, int rounds) {}
 
   /**
-   * Settings shared by every data set; {@code step} 0 means auto, {@code k} 0 means
-   * max(4, ceil(d/100)); every compressor runs once per momentum value.
+   * Settings shared by every data set. {@code step} 0 means auto and {@code k} 0 means
+   * max(4, ceil(d/100)). Every compressor runs once per momentum value.
    */
   record Settings(int rounds, int workers, double step, List<Double> momenta, double reg, int k, int mllibIterations,
       List<Double> subOptimality) {}

@@ -26,7 +26,7 @@ class PeakMemoryTest {
     long now = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     assertTrue(PeakMemory.collections() > seen, "no collection was reported within 20 s");
     assertTrue(PeakMemory.peakLiveHeapBytes() > 0);
-    // The heap now no longer holds the block, so only a collection can have kept the peak.
+    // The heap now no longer contains the block, so only a collection can have kept the peak.
     assertTrue(PeakMemory.peakHeapInUseBytes() >= now + BLOCK / 2,
         "peak " + PeakMemory.peakHeapInUseBytes() + " does not exceed the heap now (" + now + ") by the block");
   }

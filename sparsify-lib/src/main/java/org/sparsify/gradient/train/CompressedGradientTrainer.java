@@ -1,6 +1,7 @@
 package org.sparsify.gradient.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import org.sparsify.gradient.io.SparseExample;
  * driver sums the messages and applies x ← x − (1/W)·Σ C(a), or with momentum β the heavy-ball
  * update v ← β·v + (1/W)·Σ C(a), x ← x − v. The momentum lives on the driver so that the
  * compressors, and the hard threshold's calibration, see the same a = e + γ·g as without it. Step 0
- * asks for γ = 1/L, L estimated by {@link StepSize} on a seeded sample. This is error-feedback SGD (Stich,
+ * sets γ = 1/L, L estimated by {@link StepSize} on a seeded sample. This is error-feedback SGD (Stich,
  * Cordonnier and Jaggi, arXiv 1809.07599). With hard-threshold C it is the method of Sahu et al.,
  * "Rethinking gradient sparsification as total error minimization", NeurIPS 2021
  * (arXiv 2108.00951). λ is compared with |a_i|, the step-scaled update including the residual.
@@ -82,7 +83,7 @@ public final class CompressedGradientTrainer {
 
     long stepStart = System.nanoTime();
     TrainerParams resolved = params.autoStep()
-        ? params.withStep(1.0 / estimateLipschitz(train, trainCount, featureCount))
+        ? params.withStep(1.0 / estimateLipschitz(shards, trainCount, featureCount))
         : params;
     timings.put("step", millisSince(stepStart));
     return new CompressedGradientTrainer(resolved).trainResolved(shards, trainCount, test, featureCount, onRound,
@@ -138,16 +139,18 @@ public final class CompressedGradientTrainer {
 
   /**
    * Returns {@link StepSize#lipschitz} over a seeded sample of about {@link #STEP_SAMPLE} training
-   * examples, chosen by id so that the sample does not depend on the partitioning.
+   * examples, chosen by id so that the sample does not depend on the partitioning. It reads the
+   * persisted shards, so the input is not computed again.
    */
-  private double estimateLipschitz(JavaRDD<SparseExample> train, long trainCount, int featureCount) {
+  private double estimateLipschitz(JavaRDD<WorkerShard> shards, long trainCount, int featureCount) {
     double fraction = Math.min(1.0, (double) STEP_SAMPLE / trainCount);
     long seed = params.seed();
-    List<SparseExample> sample = train
+    JavaRDD<SparseExample> examples = shards.flatMap(shard -> Arrays.asList(shard.examples()).iterator());
+    List<SparseExample> sample = examples
         .filter(e -> SeededHash.toUnitInterval(SeededHash.hash(seed, e.id(), STEP_SAMPLE_STREAM)) < fraction)
         .collect();
     if (sample.isEmpty()) {
-      sample = train.take(1);
+      sample = examples.take(1);
     }
     return StepSize.lipschitz(sample.toArray(new SparseExample[0]), featureCount, params.intercept(), params.reg(),
         seed);

@@ -114,7 +114,7 @@ public record TrainerParams(
     return value;
   }
 
-  /** Whether the step is estimated from the data (step 0). */
+  /** Returns whether the step is estimated from the data (step 0). */
   public boolean autoStep() {
     return step == 0.0;
   }

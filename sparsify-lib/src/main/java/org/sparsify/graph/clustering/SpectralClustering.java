@@ -97,7 +97,8 @@ public final class SpectralClustering {
         .mapToPair(node -> new Tuple2<>(node, true))
         .reduceByKey((a, b) -> a)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    JavaPairRDD<Long, Boolean> pending = inputNodes.subtractByKey(clustered);
+    // Persisted because the repair counts, collects and joins it.
+    JavaPairRDD<Long, Boolean> pending = inputNodes.subtractByKey(clustered).persist(StorageLevel.MEMORY_AND_DISK());
     NeighborRepair.Outcome repair = NeighborRepair.run(inputEdges, clustered, pending, params.repairRounds());
     JavaPairRDD<Long, Integer> fallback = nodes
         .filter(entry -> entry._2()[0] > 0.0 && entry._2()[1] != mainComponent)
@@ -108,6 +109,7 @@ public final class SpectralClustering {
     Map<Integer, Long> kinds = merged.map(entry -> entry._2()._2()).countByValue();
     nodes.unpersist(false);
     inputNodes.unpersist(false);
+    pending.unpersist(false);
     components.labels().unpersist();
     return new ClusteringResult(
         merged.mapValues(Tuple2::_1),

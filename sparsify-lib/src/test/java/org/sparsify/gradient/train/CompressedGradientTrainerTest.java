@@ -165,13 +165,13 @@ class CompressedGradientTrainerTest {
     TrainingResult result = run(p, train);
     SparseExample[] all = train.collect().toArray(new SparseExample[0]);
 
-    // 4000 examples are below the sample size, so the estimate sees all of them.
+    // 4000 examples are below the sample size, so the estimate uses all of them.
     assertEquals(1.0 / StepSize.lipschitz(all, FEATURES, true, p.reg(), p.seed()), result.step());
     assertArrayEquals(result.model(), run(p, train.repartition(5)).model());
   }
 
   @Test
-  void momentumLowersTheLossAndKeepsTheLedgerBalanced() {
+  void momentumLowersLossKeepsLedger() {
     TrainerParams plain = params("topk:8").withStep(0.0).withRounds(30);
     TrainingResult without = run(plain, train);
     TrainingResult with = run(plain.withMomentum(0.8), train);

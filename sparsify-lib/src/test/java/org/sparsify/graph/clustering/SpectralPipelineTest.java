@@ -153,7 +153,7 @@ class SpectralPipelineTest {
   }
 
   @Test
-  void pathFillsInwardAndTiesGoToSmallerCluster() {
+  void repairTiesGoToSmallerCluster() {
     List<WeightedEdge> path = List.of(new WeightedEdge(0, 1, 1), new WeightedEdge(1, 2, 1), new WeightedEdge(2, 3, 1),
         new WeightedEdge(3, 4, 1));
     Map<Long, Integer> expected = Map.of(1L, 0, 3L, 1, 2L, 0);
