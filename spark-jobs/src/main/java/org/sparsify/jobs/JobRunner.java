@@ -4,7 +4,6 @@ import java.io.IOException;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sparsify.graph.io.InputFormatException;
 import org.sparsify.jobs.cli.JobOptions;
 import org.sparsify.jobs.io.MetricsJson;
 import org.sparsify.jobs.io.OutputDirectory;
@@ -48,7 +47,7 @@ public final class JobRunner {
       SparkSession spark = SparkSessions.create("sparsify-" + job);
       runStaged(spark, job, options, body);
       return 0;
-    } catch (IllegalArgumentException | InputFormatException e) {
+    } catch (IllegalArgumentException e) { // invalid options or input, InputFormatException included
       LOG.error("{} failed: {}", job, e.getMessage());
       System.err.println(job + ": " + e.getMessage());
       return 2;

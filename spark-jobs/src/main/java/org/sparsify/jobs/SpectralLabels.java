@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.sparsify.graph.io.InputFormatException;
+import org.sparsify.common.InputFormatException;
 import org.sparsify.graph.io.LoadedGraph;
 import scala.Tuple2;
 

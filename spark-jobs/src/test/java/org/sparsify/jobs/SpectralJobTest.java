@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparsify.graph.io.InputFormatException;
+import org.sparsify.common.InputFormatException;
 import org.sparsify.testing.LocalSpark;
 import scala.Tuple2;
 

@@ -14,6 +14,7 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sparsify.common.InputFormatException;
 import org.sparsify.common.LineNumbers;
 import scala.Tuple2;
 
@@ -21,7 +22,7 @@ import scala.Tuple2;
  * Reads LIBSVM text from any Hadoop path (a file, a folder or a glob; local, {@code hdfs://},
  * compressed by a Hadoop codec) into {@link SparseExample}s, with the rules of {@link LibsvmParser}.
  *
- * <p>An invalid line fails the read with a {@link LibsvmFormatException} naming the file and line
+ * <p>An invalid line fails the read with an {@link InputFormatException} naming the file and line
  * number. Executors only know the byte offset of a line (the key of Hadoop's
  * {@code TextInputFormat}), so the driver counts the line breaks before that offset once an error
  * occurs; valid input pays nothing for this.
@@ -63,7 +64,7 @@ public final class LibsvmReader {
           examples.add(example);
         }
       } catch (IllegalArgumentException e) {
-        throw new LibsvmFormatException(file, offset, -1, e.getMessage());
+        throw new InputFormatException(file, offset, -1, "invalid LIBSVM input: " + e.getMessage());
       }
     }
     return examples.iterator();
@@ -71,7 +72,7 @@ public final class LibsvmReader {
 
   /** Adds the line number to a format error by counting line breaks before its byte offset. */
   private static RuntimeException withLineNumber(Configuration conf, RuntimeException error) {
-    if (!(error instanceof LibsvmFormatException format) || format.byteOffset() < 0) {
+    if (!(error instanceof InputFormatException format) || format.byteOffset() < 0) {
       return error;
     }
     try {

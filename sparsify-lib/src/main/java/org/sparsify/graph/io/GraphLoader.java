@@ -27,6 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.sparsify.common.InputFormatException;
 import org.sparsify.common.LineNumbers;
 import org.sparsify.graph.WeightedEdge;
 import org.sparsify.graph.io.EdgeListOptions.HeaderMode;

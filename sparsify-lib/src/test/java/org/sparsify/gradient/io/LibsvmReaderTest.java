@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sparsify.common.InputFormatException;
 import org.sparsify.testing.LocalSpark;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,12 +71,12 @@ class LibsvmReaderTest {
   void nanValueFailsWithFileAndLine() throws IOException {
     Path file = write("nan.libsvm", "1 1:1", "-1 2:1", "1 3:nan", "-1 1:2");
 
-    LibsvmFormatException error = assertThrows(LibsvmFormatException.class,
+    InputFormatException error = assertThrows(InputFormatException.class,
         () -> LibsvmReader.read(jsc, file.toString(), 0));
 
     assertEquals(3, error.lineNumber());
     assertTrue(error.getMessage().contains(file.getFileName().toString()), error.getMessage());
-    assertTrue(error.getMessage().contains("at line 3: feature value must be finite but was '3:nan'"),
+    assertTrue(error.getMessage().contains("line 3: invalid LIBSVM input: feature value must be finite but was '3:nan'"),
         error.getMessage());
   }
 
@@ -90,7 +91,7 @@ class LibsvmReaderTest {
     Files.writeString(file, text);
     jsc.hadoopConfiguration().setLong("mapreduce.input.fileinputformat.split.maxsize", 8192);
     try {
-      LibsvmFormatException error = assertThrows(LibsvmFormatException.class,
+      InputFormatException error = assertThrows(InputFormatException.class,
           () -> LibsvmReader.read(jsc, file.toString(), 0));
 
       assertEquals(3001, error.lineNumber());
@@ -103,18 +104,18 @@ class LibsvmReaderTest {
   void infiniteValueFailsWithFileAndLine() throws IOException {
     Path file = write("inf.libsvm", "1 1:1", "-1 2:-Infinity");
 
-    LibsvmFormatException error = assertThrows(LibsvmFormatException.class,
+    InputFormatException error = assertThrows(InputFormatException.class,
         () -> LibsvmReader.read(jsc, file.toString(), 0));
 
     assertEquals(2, error.lineNumber());
-    assertTrue(error.getMessage().contains("inf.libsvm at line 2"), error.getMessage());
+    assertTrue(error.getMessage().contains("inf.libsvm, line 2"), error.getMessage());
   }
 
   @Test
   void badLabelFailsWithFileAndLine() throws IOException {
     Path file = write("labels.libsvm", "1 1:1", "0 1:1", "-1 1:1", "1 2:1", "3 1:1");
 
-    LibsvmFormatException error = assertThrows(LibsvmFormatException.class,
+    InputFormatException error = assertThrows(InputFormatException.class,
         () -> LibsvmReader.read(jsc, file.toString(), 0));
 
     assertEquals(5, error.lineNumber());
@@ -125,7 +126,7 @@ class LibsvmReaderTest {
   void indexAboveFeatureCountFailsWithLine() throws IOException {
     Path file = write("wide.libsvm", "1 1:1", "-1 9:1");
 
-    LibsvmFormatException error = assertThrows(LibsvmFormatException.class,
+    InputFormatException error = assertThrows(InputFormatException.class,
         () -> LibsvmReader.read(jsc, file.toString(), 5));
 
     assertEquals(2, error.lineNumber());

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsify.common.InputFormatException;
 import org.sparsify.graph.WeightedEdge;
 import org.sparsify.testing.LocalSpark;
 import org.sparsify.testing.TestData;

@@ -1,12 +1,13 @@
-package org.sparsify.graph.io;
+package org.sparsify.common;
 
 /**
  * Invalid input data, located by file and line (text input) or file and record (Parquet input).
  *
- * <p>On executors the line number of a text line is not known, only its byte offset in the file;
- * {@link GraphLoader} turns the offset into a line number on the driver when it reports the error.
+ * <p>On executors the line number of a text line is not known, only its byte offset in the file.
+ * The readers of edge lists and LIBSVM files turn the offset into a line number on the driver, with
+ * {@link LineNumbers}, before they report the error.
  */
-public final class InputFormatException extends RuntimeException {
+public final class InputFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final String file;
