@@ -54,7 +54,7 @@ public final class BenchJob {
         .option("synthetic", null, "rows:features:nonzeros[:rounds],...", "synthetic sparse classification sets, each with its own rounds if given (profile: quick 20000:1000000:20; full 20000:1000000:20,200000:20000000:50:20); 'none' to skip")
         .option("lr-rounds", null, "rounds", "rounds of our trainer (profile: quick 200; full 500)")
         .option("lr-workers", "4", "count", "workers of our trainer")
-        .option("lr-step", "auto", "step|auto", "step size of our trainer; auto takes 1/L, L estimated on a sample")
+        .option("lr-step", "auto", "NUMBER|auto", "step size of our trainer; auto takes 1/L, L estimated on a sample")
         .option("lr-momentum", "0,0.9", "beta,...", "heavy-ball momentum values of our trainer; every compressor runs once per value")
         .option("lr-reg", "1e-4", "weight", "L2 regularisation R of both trainers")
         .option("lr-k", "0", "count", "K of topk and hard-threshold-auto; 0 means max(4, ceil(d/100))")
@@ -102,6 +102,10 @@ public final class BenchJob {
         full ? "20000:1000000:20,200000:20000000:50:20" : "20000:1000000:20");
     int rounds = Integer.parseInt(orProfile(options, "lr-rounds", full ? "500" : "200"));
     String dataDir = options.has("data-dir") ? options.required("data-dir") : System.getenv("SPARSIFY_DATA_DIR");
+    if (options.flag("skip-graph") && options.flag("skip-gradient")) {
+      throw new IllegalArgumentException("--skip-graph and --skip-gradient together leave nothing to measure;"
+          + " drop one of them");
+    }
     double p = options.doubleValue("p");
     if (!(p > 0.0 && p <= 1.0)) {
       throw new IllegalArgumentException("--p must be in (0, 1] but was " + p);

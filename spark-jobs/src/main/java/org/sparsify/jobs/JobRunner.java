@@ -52,10 +52,28 @@ public final class JobRunner {
       System.err.println(job + ": " + e.getMessage());
       return 2;
     } catch (IOException | RuntimeException e) {
+      String missing = missingInput(e);
+      if (missing != null) {
+        LOG.error("{} failed: {}", job, missing, e);
+        System.err.println(job + ": " + missing + "; check the path, which may be a file, a folder or a glob");
+        return 2;
+      }
       LOG.error("{} failed", job, e);
       System.err.println(job + " failed: " + e);
       return 1;
     }
+  }
+
+  /** Returns Hadoop's message when {@code failure} comes from an input path that does not exist, else null. */
+  static String missingInput(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.apache.hadoop.mapreduce.lib.input.InvalidInputException
+          || cause instanceof org.apache.hadoop.mapred.InvalidInputException
+          || cause instanceof java.io.FileNotFoundException) {
+        return cause.getMessage();
+      }
+    }
+    return null;
   }
 
   /**

@@ -99,11 +99,11 @@ public final class LogregJob {
                 LogregJob::logRound);
     result.timingsMs().forEach(metrics::timing);
     LogregReport.report(params, result, data.features(), metrics);
-    LOG.info("trained {}: test accuracy {}, final loss {}, wire bytes {} of {} dense ({}), lambda {}",
+    LOG.info("trained {}: test accuracy {}, final loss {}, wire bytes {} of {} dense ({}){}",
         params.compressor(), result.testAccuracy(), result.finalLoss(), result.wireBytesTotal(),
         result.denseBytesEquivalent(),
         String.format(Locale.ROOT, "%.4f", (double) result.wireBytesTotal() / result.denseBytesEquivalent()),
-        result.lambda());
+        Double.isNaN(result.lambda()) ? "" : ", lambda " + result.lambda());
 
     if (baseline.equals("mllib")) {
       MllibBaseline.Result mllib = MllibBaseline.run(spark, data.train().examples(), data.test().examples(),

@@ -56,6 +56,9 @@ class BenchJobOptionsTest {
     assertTrue(profile.getMessage().contains("--profile must be quick or full but was 'huge'"), profile.getMessage());
     IllegalArgumentException sizes = assertThrows(IllegalArgumentException.class, () -> config("--planted", "10x20"));
     assertTrue(sizes.getMessage().contains("nodes:edges"), sizes.getMessage());
+    IllegalArgumentException nothing = assertThrows(IllegalArgumentException.class,
+        () -> config("--skip-graph", "--skip-gradient"));
+    assertTrue(nothing.getMessage().contains("leave nothing to measure"), nothing.getMessage());
     IllegalArgumentException rate = assertThrows(IllegalArgumentException.class, () -> config("--p", "1.5"));
     assertTrue(rate.getMessage().contains("--p must be in (0, 1] but was 1.5"), rate.getMessage());
   }

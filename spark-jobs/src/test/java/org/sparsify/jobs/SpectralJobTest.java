@@ -139,4 +139,12 @@ class SpectralJobTest {
     assertEquals(2, code);
     assertFalse(Files.exists(dir.resolve("out")));
   }
+
+  @Test
+  void missingInputRejectedWithExitCode() {
+    Path missing = dir.resolve("no-such-edges.txt");
+    int code = SpectralJob.run(new String[] {"--input", missing.toString(), "--output", dir.resolve("out").toString()});
+    assertEquals(2, code);
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
 }

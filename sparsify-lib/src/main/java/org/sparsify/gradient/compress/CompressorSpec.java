@@ -113,11 +113,18 @@ public record CompressorSpec(Kind kind, double parameter) implements Serializabl
   /**
    * Builds the compressor.
    *
-   * @param featureCount d, for {@code topk-ratio}
+   * @param featureCount d, for {@code topk-ratio} and the check that K is at most d + 1
    * @param seed the seed of {@code randomk}
    * @param calibratedLambda λ for {@code hard-threshold-auto}; ignored by the other forms
+   * @throws IllegalArgumentException if K exceeds the model's d + 1 entries
    */
   public Compressor build(int featureCount, long seed, double calibratedLambda) {
+    boolean countsEntries = kind == Kind.TOP_K || kind == Kind.RANDOM_K || kind == Kind.HARD_THRESHOLD_AUTO;
+    if (countsEntries && parameter > featureCount + 1) {
+      throw new IllegalArgumentException("compressor " + this + " keeps " + (long) parameter + " entries but the model"
+          + " has only " + (featureCount + 1) + " (" + featureCount + " features and the intercept); use K <= "
+          + (featureCount + 1) + ", or 'none' to send the dense gradient");
+    }
     return switch (kind) {
       case NONE -> new NoCompression();
       case TOP_K -> new TopKSparsifier((int) parameter);

@@ -55,8 +55,10 @@ public final class LibsvmParser {
     try {
       value = Double.parseDouble(token);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "label must be -1, 0 or +1 but was '" + token + "'; convert the labels to a binary coding", e);
+      String hint = token.contains(":")
+          ? "the line starts with a feature, so its label is missing; every line must start with its label"
+          : "every line must start with its label";
+      throw new IllegalArgumentException("label must be -1, 0 or +1 but was '" + token + "'; " + hint, e);
     }
     if (value == 1.0) {
       return 1.0;

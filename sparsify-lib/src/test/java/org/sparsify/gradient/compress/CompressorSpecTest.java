@@ -55,4 +55,14 @@ class CompressorSpecTest {
   private static String message(String spec) {
     return assertThrows(IllegalArgumentException.class, () -> CompressorSpec.parse(spec)).getMessage();
   }
+
+  @Test
+  void entryCountAboveModelSizeRejected() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> CompressorSpec.parse("topk:1000").build(3, 1, Double.NaN));
+    assertEquals("compressor topk:1000 keeps 1000 entries but the model has only 4 (3 features and the intercept);"
+        + " use K <= 4, or 'none' to send the dense gradient", error.getMessage());
+    assertInstanceOf(TopKSparsifier.class, CompressorSpec.parse("topk:4").build(3, 1, Double.NaN));
+    assertThrows(IllegalArgumentException.class, () -> CompressorSpec.parse("randomk:5").build(3, 1, Double.NaN));
+  }
 }

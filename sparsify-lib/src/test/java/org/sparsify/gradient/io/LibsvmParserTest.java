@@ -49,8 +49,10 @@ class LibsvmParserTest {
         message("1 3:-inf"));
     assertEquals("label must be -1, 0 or +1 but was '2'; convert the labels to a binary coding",
         message("2 1:1"));
-    assertEquals("label must be -1, 0 or +1 but was 'yes'; convert the labels to a binary coding",
+    assertEquals("label must be -1, 0 or +1 but was 'yes'; every line must start with its label",
         message("yes 1:1"));
+    assertEquals("label must be -1, 0 or +1 but was '1:0.2'; the line starts with a feature, so its label is"
+        + " missing; every line must start with its label", message("1:0.2 2:1"));
     assertEquals("feature index must be an integer >= 1 (LIBSVM indices are 1-based) but was 0",
         message("1 0:1"));
     assertEquals("feature must be index:value but was '5'", message("1 5"));
