@@ -92,6 +92,8 @@ public final class SpectralJob {
     SpectralPipeline.Params params = params(options, sc, seed);
     int k = params.clustering().k();
 
+    SamplingSpec spec = SamplingSpec.parse(options.required("sample")); // fails before the graph is read
+
     long start = System.nanoTime();
     JobRunner.describe("load");
     GraphInput.Result input = GraphInput.read(spark, options);
@@ -103,7 +105,7 @@ public final class SpectralJob {
 
     start = System.nanoTime();
     JobRunner.describe("sample");
-    SampledGraph sample = UniformEdgeSampler.sample(graph, SamplingSpec.parse(options.required("sample")), seed);
+    SampledGraph sample = UniformEdgeSampler.sample(graph, spec, seed);
     metrics.timing("sample", JobRunner.millisSince(start));
     SampleJob.report(sample, metrics);
     LOG.info("sample {}: kept {} of {} edges, {} nodes without edges ({} ms)", sample.spec(), sample.keptEdges(),

@@ -55,8 +55,12 @@ public final class JobOptions {
     for (Spec spec : specs.values()) {
       String left = "  --" + spec.name() + (spec.flag() ? "" : " " + placeholder(spec.unit()));
       text.append(String.format("%-36s %s", left, spec.help()));
-      if (!spec.flag()) {
-        text.append(spec.defaultValue() == null ? " (no default)" : " (default: " + spec.defaultValue() + ")");
+      // An option without a default may describe its fallback itself (a profile or an environment variable).
+      boolean describesFallback = spec.help().contains("(profile:") || spec.help().contains("default:");
+      if (!spec.flag() && spec.defaultValue() != null) {
+        text.append(" (default: " + spec.defaultValue() + ")");
+      } else if (!spec.flag() && !describesFallback) {
+        text.append(" (no default)");
       }
       text.append('\n');
     }

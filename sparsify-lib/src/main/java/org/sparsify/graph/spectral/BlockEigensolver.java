@@ -57,10 +57,12 @@ public final class BlockEigensolver {
   /** Computes the bottom {@code params.numWanted()} eigenpairs of {@code operator}. */
   public static EigenResult solve(
       JavaSparkContext sc, NormalizedLaplacian operator, EigensolverParams params, PassListener listener) {
-    if (params.blockSize() > operator.layout().numRows()) {
-      throw new IllegalArgumentException(
-          "blockSize must be <= the number of nodes " + operator.layout().numRows() + " but was " + params.blockSize()
-              + "; ask for fewer clusters");
+    long nodes = operator.layout().numRows();
+    if (params.blockSize() > nodes) {
+      long largestK = nodes - (params.blockSize() - params.numWanted());
+      throw new IllegalArgumentException("k = " + params.numWanted() + " needs a block of " + params.blockSize()
+          + " vectors, but the graph has only " + nodes + " nodes; "
+          + (largestK >= 1 ? "ask for at most " + largestK + " clusters, or use a smaller block" : "use a smaller block"));
     }
     return new BlockEigensolver(operator, params, listener).run(sc);
   }

@@ -24,13 +24,25 @@ final class ChunkSums {
    */
   static void addCrossProduct(double[] a, int wa, double[] b, int wb, int rows, ExactSums sums, int offset) {
     double[] chunk = new double[wa * wb];
+    int bufferRows = Math.min(rows, RowLayout.ALIGNMENT);
+    double[] aChunk = new double[bufferRows * wa];
+    double[] bChunk = new double[bufferRows * wb];
     BLAS blas = BLAS.getInstance();
     for (int start = 0; start < rows; start += RowLayout.ALIGNMENT) {
       int length = Math.min(RowLayout.ALIGNMENT, rows - start);
-      blas.dgemm("T", "N", wa, wb, length, 1.0, a, start, rows, b, start, rows, 0.0, chunk, 0, wa);
+      // Contiguous copies, so that the BLAS receives the same arrays whatever the height of the block.
+      copyRows(a, rows, wa, start, length, aChunk);
+      copyRows(b, rows, wb, start, length, bChunk);
+      blas.dgemm("T", "N", wa, wb, length, 1.0, aChunk, 0, length, bChunk, 0, length, 0.0, chunk, 0, wa);
       for (int i = 0; i < chunk.length; i++) {
         sums.add(offset + i, chunk[i]);
       }
+    }
+  }
+
+  private static void copyRows(double[] block, int rows, int width, int start, int length, double[] into) {
+    for (int c = 0; c < width; c++) {
+      System.arraycopy(block, c * rows + start, into, c * length, length);
     }
   }
 

@@ -197,13 +197,26 @@ final class Lobpcg {
     return sums;
   }
 
+  /**
+   * Writes a·C (rows × columns) into {@code out} at {@code offset}, one chunk of
+   * {@link RowLayout#ALIGNMENT} rows at a time. A BLAS may round a row's product differently with
+   * the height of the block around it, so each chunk is copied into a buffer of its own first. The
+   * chunks are the same at any partition count, so a row's product is too.
+   */
   private static void multiplyInto(
       double[] a, int rows, int inner, double[] coefficients, int columns, double[] out, int offset) {
-    if (rows == 0) {
-      return;
+    BLAS blas = BLAS.getInstance();
+    double[] chunk = new double[Math.min(rows, RowLayout.ALIGNMENT) * inner];
+    double[] product = new double[Math.min(rows, RowLayout.ALIGNMENT) * columns];
+    for (int start = 0; start < rows; start += RowLayout.ALIGNMENT) {
+      int length = Math.min(RowLayout.ALIGNMENT, rows - start);
+      for (int k = 0; k < inner; k++) {
+        System.arraycopy(a, k * rows + start, chunk, k * length, length);
+      }
+      blas.dgemm("N", "N", length, columns, inner, 1.0, chunk, length, coefficients, inner, 0.0, product, length);
+      for (int c = 0; c < columns; c++) {
+        System.arraycopy(product, c * length, out, offset + c * rows + start, length);
+      }
     }
-    double[] product = new double[rows * columns];
-    BLAS.getInstance().dgemm("N", "N", rows, columns, inner, 1.0, a, rows, coefficients, inner, 0.0, product, rows);
-    System.arraycopy(product, 0, out, offset, rows * columns);
   }
 }
