@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -270,8 +271,9 @@ final class GraphBench {
    */
   private void addPassProfile(GraphCase graph, String tool, String pipeline, Map<String, StepProfile.Step> steps) {
     String prefix = pipeline + " embed pass ";
-    StepProfile.Step later = StepProfile.total(steps, d -> d.startsWith(prefix) && !d.equals(prefix + "1"));
-    long counted = steps.keySet().stream().filter(d -> d.startsWith(prefix) && !d.equals(prefix + "1")).count();
+    Predicate<String> laterPass = description -> description.startsWith(prefix) && !description.equals(prefix + "1");
+    StepProfile.Step later = StepProfile.total(steps, laterPass);
+    long counted = steps.keySet().stream().filter(laterPass).count();
     if (counted == 0) {
       rows.add(SECTION, graph.name(), "eigensolver pass (passes 2 and later): Spark job time", tool, null, "ms/pass",
           "no pass after the first was seen");

@@ -3,7 +3,9 @@ package org.sparsify.jobs.bench;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
@@ -27,37 +29,36 @@ final class StepProfile extends SparkListener {
   private static final String MARKER = "bench: end of profiled jobs";
 
   /** Totals of one job description. Times in milliseconds. */
-  record Step(long jobs, long wallMs, long tasks, long runMs, long cpuMs, long gcMs, long shuffleBytes) {
+  record Step(long jobs, long wallMs, long tasks, long runMs, long cpuMs, long shuffleBytes) {
     Step plus(Step other) {
       return new Step(jobs + other.jobs, wallMs + other.wallMs, tasks + other.tasks, runMs + other.runMs,
-          cpuMs + other.cpuMs, gcMs + other.gcMs, shuffleBytes + other.shuffleBytes);
+          cpuMs + other.cpuMs, shuffleBytes + other.shuffleBytes);
     }
   }
 
-  private static final Step EMPTY = new Step(0, 0, 0, 0, 0, 0, 0);
+  /** A job seen to start and not yet seen to end. */
+  private record RunningJob(String description, long startTime) {}
+
+  private static final Step EMPTY = new Step(0, 0, 0, 0, 0, 0);
 
   private final Map<String, Step> steps = new LinkedHashMap<>();
   private final Map<Integer, String> stageDescription = new ConcurrentHashMap<>();
-  private final Map<Integer, String> jobDescription = new ConcurrentHashMap<>();
-  private final Map<Integer, Long> jobStart = new ConcurrentHashMap<>();
+  private final Map<Integer, RunningJob> runningJobs = new ConcurrentHashMap<>();
   private volatile boolean markerEnded;
 
   @Override
   public void onJobStart(SparkListenerJobStart jobStart) {
     String description = describe(jobStart.properties());
-    this.jobDescription.put(jobStart.jobId(), description);
-    this.jobStart.put(jobStart.jobId(), jobStart.time());
-    add(description, new Step(1, 0, 0, 0, 0, 0, 0));
+    runningJobs.put(jobStart.jobId(), new RunningJob(description, jobStart.time()));
+    add(description, new Step(1, 0, 0, 0, 0, 0));
   }
 
   @Override
   public void onJobEnd(SparkListenerJobEnd jobEnd) {
-    Long start = jobStart.get(jobEnd.jobId());
-    String description = jobDescription.get(jobEnd.jobId());
-    if (start != null && description != null) {
-      add(description, new Step(0, jobEnd.time() - start, 0, 0, 0, 0, 0));
-      jobStart.remove(jobEnd.jobId());
-      markerEnded |= MARKER.equals(description);
+    RunningJob job = runningJobs.remove(jobEnd.jobId());
+    if (job != null) {
+      add(job.description(), new Step(0, jobEnd.time() - job.startTime(), 0, 0, 0, 0));
+      markerEnded |= MARKER.equals(job.description());
     }
   }
 
@@ -71,11 +72,11 @@ final class StepProfile extends SparkListener {
     TaskMetrics metrics = taskEnd.taskMetrics();
     String description = stageDescription.getOrDefault(taskEnd.stageId(), NO_DESCRIPTION);
     if (metrics == null) {
-      add(description, new Step(0, 0, 1, 0, 0, 0, 0));
+      add(description, new Step(0, 0, 1, 0, 0, 0));
       return;
     }
     add(description, new Step(0, 0, 1, metrics.executorRunTime(), metrics.executorCpuTime() / 1_000_000L,
-        metrics.jvmGCTime(), metrics.shuffleWriteMetrics().bytesWritten()));
+        metrics.shuffleWriteMetrics().bytesWritten()));
   }
 
   /**
@@ -85,6 +86,7 @@ final class StepProfile extends SparkListener {
    * @throws IllegalStateException if the marker's end event did not arrive in time
    */
   Map<String, Step> drain(JavaSparkContext sc, long maxWaitMillis) throws InterruptedException {
+    markerEnded = false;
     sc.setJobDescription(MARKER);
     try {
       sc.parallelize(List.of(1), 1).count();
@@ -107,7 +109,7 @@ final class StepProfile extends SparkListener {
   }
 
   /** Returns the totals of every description that {@code filter} accepts, added up. */
-  static Step total(Map<String, Step> steps, java.util.function.Predicate<String> filter) {
+  static Step total(Map<String, Step> steps, Predicate<String> filter) {
     Step total = EMPTY;
     for (Map.Entry<String, Step> entry : steps.entrySet()) {
       if (filter.test(entry.getKey())) {
@@ -123,7 +125,7 @@ final class StepProfile extends SparkListener {
     }
   }
 
-  private static String describe(java.util.Properties properties) {
+  private static String describe(Properties properties) {
     String description = properties == null ? null : properties.getProperty("spark.job.description");
     return description == null ? NO_DESCRIPTION : description;
   }

@@ -48,19 +48,15 @@ public final class JobOptions {
     return this;
   }
 
-  /** Returns the help text: every option with its unit and default. */
+  /** Returns the help text: every option with its unit, and its default where it has one. */
   public String help() {
     StringBuilder text = new StringBuilder();
     text.append("Usage: ").append(job).append(" [OPTIONS]\n").append(summary).append("\n\nOptions:\n");
     for (Spec spec : specs.values()) {
       String left = "  --" + spec.name() + (spec.flag() ? "" : " " + placeholder(spec.unit()));
       text.append(String.format("%-36s %s", left, spec.help()));
-      // An option without a default may describe its fallback itself (a profile or an environment variable).
-      boolean describesFallback = spec.help().contains("(profile:") || spec.help().contains("default:");
       if (!spec.flag() && spec.defaultValue() != null) {
         text.append(" (default: " + spec.defaultValue() + ")");
-      } else if (!spec.flag() && !describesFallback) {
-        text.append(" (no default)");
       }
       text.append('\n');
     }

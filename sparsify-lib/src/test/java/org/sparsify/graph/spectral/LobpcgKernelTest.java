@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.apache.spark.mllib.linalg.DenseMatrix;
 import org.junit.jupiter.api.Test;
+import org.sparsify.common.ExactSums;
 
 class LobpcgKernelTest {
 
@@ -57,10 +58,10 @@ class LobpcgKernelTest {
     for (int i = 0; i < a.length; i++) {
       a[i] = random.nextGaussian();
     }
-    org.sparsify.common.ExactSums whole = new org.sparsify.common.ExactSums(width * width);
+    ExactSums whole = new ExactSums(width * width);
     ChunkSums.addCrossProduct(a, width, a, width, rows, whole, 0);
 
-    org.sparsify.common.ExactSums split = new org.sparsify.common.ExactSums(width * width);
+    ExactSums split = new ExactSums(width * width);
     int[][] blocks = {{0, 2 * RowLayout.ALIGNMENT}, {2 * RowLayout.ALIGNMENT, rows - 2 * RowLayout.ALIGNMENT}};
     for (int[] bounds : blocks) {
       double[] part = new double[bounds[1] * width];
